@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches;
+
+/// <summary>
+/// The ledger's state changes (DESIGN §4). An item moves to a finished state exactly once: only that transaction
+/// decrements its phase's <c>remaining</c>, and the transaction that brings it to zero completes the phase.
+/// </summary>
+public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
+{
+    /// <summary>Marks the item Running and counts the attempt. Returns false for a duplicate of a Succeeded item.</summary>
+    public async Task<bool> BeginItemAsync(LedgerItemRef item, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var updated = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_items
+               SET status = CASE WHEN status IN ('Pending', 'Running') THEN 'Running' ELSE status END,
+                   attempts = attempts + 1, started_at = coalesce(started_at, {now})
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
+               AND status <> 'Succeeded'
+            """, cancellationToken).ConfigureAwait(false);
+        if (updated > 0) return true;
+        var exists = await db.BatchItems.AnyAsync(
+            i => i.RunId == item.RunId && i.Phase == item.Phase && i.ItemKey == item.ItemKey, cancellationToken)
+            .ConfigureAwait(false);
+        return exists ? false : throw new NonTransientBatchException($"unknown ledger item: {item}");
+    }
+
+    /// <summary>
+    /// Finishes the item inside the caller's transaction. A Failed phase-3 item blocks the rest of its
+    /// portfolio's chain; a success of a Failed or Blocked item is a late success and decrements nothing.
+    /// </summary>
+    public async Task<FinishOutcome> FinishItemAsync(
+        LedgerItemRef item, ItemStatus status, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var statusName = status.ToString();
+        var finished = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_items SET status = {statusName}, error = {error}, finished_at = {now}
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
+               AND status IN ('Pending', 'Running')
+            """, cancellationToken).ConfigureAwait(false);
+        if (finished == 0)
+            return status == ItemStatus.Succeeded ? await RecordLateSuccessAsync(item, now, cancellationToken).ConfigureAwait(false)
+                : FinishOutcome.AlreadyFinished;
+
+        var blocked = status == ItemStatus.Failed && item.Phase == BatchPhases.Pnl
+            ? await BlockDownstreamAsync(item, now, cancellationToken).ConfigureAwait(false)
+            : 0;
+        var decrement = 1 + blocked;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases SET remaining = remaining - {decrement}
+             WHERE run_id = {item.RunId} AND phase = {item.Phase}
+            """, cancellationToken).ConfigureAwait(false);
+        var completed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases SET status = 'Completed', finished_at = {now}
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND remaining <= 0 AND status = 'Running'
+            """, cancellationToken).ConfigureAwait(false);
+        return completed > 0 ? FinishOutcome.PhaseCompleted : FinishOutcome.Finished;
+    }
+
+    private async Task<FinishOutcome> RecordLateSuccessAsync(LedgerItemRef item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lifted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_items SET status = 'Succeeded', late_success = true, error = NULL, finished_at = {now}
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
+               AND status IN ('Failed', 'Blocked')
+            """, cancellationToken).ConfigureAwait(false);
+        return lifted > 0 ? FinishOutcome.LateSuccess : FinishOutcome.AlreadyFinished;
+    }
+
+    private Task<int> BlockDownstreamAsync(LedgerItemRef item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = $"blocked: {item.ItemKey} failed";
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_items AS d SET status = 'Blocked', error = {reason}, finished_at = {now}
+              FROM sigmasight.batch_items AS f
+             WHERE f.run_id = {item.RunId} AND f.phase = {item.Phase} AND f.item_key = {item.ItemKey}
+               AND d.run_id = f.run_id AND d.phase = f.phase AND d.portfolio_id = f.portfolio_id
+               AND d.item_date > f.item_date AND d.status IN ('Pending', 'Running')
+            """, cancellationToken);
+    }
+}

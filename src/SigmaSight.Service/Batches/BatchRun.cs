@@ -1,0 +1,21 @@
+namespace SigmaSight.Service.Batches;
+
+/// <summary>One batch run: a nightly run for a business date, a backfill or a recompute over a range.</summary>
+public sealed class BatchRun
+{
+    public Guid Id { get; set; }
+    public DateOnly BusinessDate { get; set; }
+    public RunKind Kind { get; set; }
+    /// <summary>"all", or "portfolio:&lt;id&gt;" for a run limited to one portfolio.</summary>
+    public required string Scope { get; set; }
+    public DateOnly RangeFrom { get; set; }
+    public DateOnly RangeTo { get; set; }
+    public RunStatus Status { get; set; }
+    public required string RequestedBy { get; set; }
+    public DateTimeOffset TriggerTime { get; set; }
+    public Guid? SupersededBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? Summary { get; set; }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SigmaSight.Service.Hosting;
+
+/// <summary>How runs are planned and retried.</summary>
+public sealed class BatchOptions
+{
+    public const string SectionName = "Batch";
+
+    /// <summary>Symbols per market-data job.</summary>
+    [Range(1, 10_000)]
+    public int ChunkSize { get; set; } = 200;
+
+    /// <summary>Delays of the automatic retries of a transient failure; the count is the number of retries.</summary>
+    public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300];
+
+    /// <summary>Trading days of prices loaded before the first date of a run (option volatility needs 63 returns).</summary>
+    [Range(70, 5_000)]
+    public int LookbackTradingDays { get; set; } = 300;
+
+    /// <summary>A close at most this many trading days old values a position (recorded as stale).</summary>
+    [Range(0, 30)]
+    public int StaleWindowTradingDays { get; set; } = 5;
+
+    /// <summary>Continuously compounded risk-free rate of the option valuation.</summary>
+    public double RiskFreeRate { get; set; } = 0.04;
+
+    /// <summary>How often a waiting CLI verb polls the run's status.</summary>
+    public TimeSpan WaitPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SigmaSight.Service.Hosting;
+
+/// <summary>The Hangfire servers of one host and the storage timings.</summary>
+public sealed class HangfireHostOptions
+{
+    public const string SectionName = "Hangfire";
+
+    /// <summary>Workers of the server that runs the work queues.</summary>
+    [Range(1, 200)]
+    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>Workers of the small server every host runs for <c>a-coord</c>.</summary>
+    [Range(1, 20)]
+    public int CoordinationWorkerCount { get; set; } = 2;
+
+    /// <summary>The work queues this host serves (a subset lets an operator dedicate hosts to phases).</summary>
+    public string[] Queues { get; set; } = [.. JobQueues.Work];
+
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>False in processes that only enqueue (tests' clients, the status verb).</summary>
+    public bool RunServers { get; set; } = true;
+}
