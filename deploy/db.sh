@@ -226,6 +226,22 @@ server_running() {
   as_pg "$PG_BIN/pg_ctl" status -D "$DATA_DIR" >/dev/null 2>&1
 }
 
+# Waits (up to 15 s) until the running server accepts connections; fails if it never does or
+# stops meanwhile (e.g. a server killed a moment ago, whose pid file is still there).
+wait_accepting() {
+  local i port
+  for ((i = 0; i < 30; i++)); do
+    server_running || return 1
+    port="$(running_port)"
+    if [[ -n $port ]] && "$PSQL" -X -q -h 127.0.0.1 -p "$port" -U "$DB_USER" -d postgres \
+      -tAc 'SELECT 1' >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+
 # Port the running server listens on, from its postmaster.pid (line 4).
 running_port() { sed -n 4p "$DATA_DIR/postmaster.pid" 2>/dev/null; }
 
@@ -368,10 +384,12 @@ cmd_start() {
   choose_data_dir
   with_lock
   init_cluster
-  if server_running; then
+  if server_running && wait_accepting; then
     port="$(running_port)"
     [[ $port == "$(recorded_port || true)" ]] || printf '%s\n' "$port" | write_pg_file "$PORT_FILE"
     say "reusing the running cluster $DATA_DIR on 127.0.0.1:$port"
+  elif server_running; then
+    die "cluster $DATA_DIR has a live server that does not accept connections; see $DATA_DIR/server.log"
   else
     start_server
     port="$(recorded_port)"

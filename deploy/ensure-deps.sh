@@ -10,7 +10,8 @@ die() { say "$*"; exit 1; }
 ROOT="$(realpath "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/..")"
 readonly ROOT
 readonly PYTHON=/usr/bin/python3
-readonly MODULES=(numpy scipy pandas statsmodels psycopg2)
+# Submodules, not bare names: a half-removed package can leave an importable namespace behind.
+readonly MODULES=(numpy scipy.stats pandas statsmodels.api psycopg2)
 readonly PACKAGES=(python3-numpy python3-scipy python3-pandas python3-statsmodels python3-psycopg2)
 
 apt_updated=0
@@ -33,7 +34,7 @@ missing_python_packages() {
     return
   fi
   for i in "${!MODULES[@]}"; do
-    "$PYTHON" -c "import ${MODULES[i]}" >/dev/null 2>&1 || printf '%s\n' "${PACKAGES[i]}"
+    "$PYTHON" -I -c "import ${MODULES[i]}" >/dev/null 2>&1 || printf '%s\n' "${PACKAGES[i]}"
   done
 }
 
@@ -41,14 +42,14 @@ ensure_python() {
   local -a missing
   local modules_csv
   modules_csv="$(IFS=,; printf '%s' "${MODULES[*]}")"
-  if [[ -x $PYTHON ]] && "$PYTHON" -c "import $modules_csv" >/dev/null 2>&1; then
+  if [[ -x $PYTHON ]] && "$PYTHON" -I -c "import $modules_csv" >/dev/null 2>&1; then
     say "python modules present: ${MODULES[*]}"
     return
   fi
   mapfile -t missing < <(missing_python_packages)
   say "missing: ${missing[*]}"
   apt_install "${missing[@]}"
-  "$PYTHON" -c "import $modules_csv" || die "python modules still missing after installing"
+  "$PYTHON" -I -c "import $modules_csv" || die "python modules still missing after installing"
   say "python modules installed"
 }
 
