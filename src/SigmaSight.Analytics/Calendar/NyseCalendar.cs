@@ -18,6 +18,9 @@ public sealed class NyseCalendar
     private const string OperatorClosureReason = "operator closure";
 
     private readonly FrozenSet<DateOnly> _extraClosures;
+
+    /// <summary>The closures an operator added beyond the rules.</summary>
+    public IReadOnlySet<DateOnly> ExtraClosures => _extraClosures;
     private readonly ConcurrentDictionary<int, FrozenSet<DateOnly>> _closedWeekdaysByYear = new();
 
     /// <summary>Creates the calendar with operator-added closures (the <c>market_closures</c> table).</summary>

@@ -42,8 +42,11 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
                AND status IN ('Pending', 'Running')
             """, cancellationToken).ConfigureAwait(false);
         if (finished == 0)
-            return status == ItemStatus.Succeeded ? await RecordLateSuccessAsync(item, now, cancellationToken).ConfigureAwait(false)
-                : FinishOutcome.AlreadyFinished;
+        {
+            return status == ItemStatus.Succeeded
+                ? await RecordLateSuccessAsync(item, now, cancellationToken).ConfigureAwait(false)
+                : await RecordLateFailureAsync(item, error, now, cancellationToken).ConfigureAwait(false);
+        }
 
         var blocked = status == ItemStatus.Failed && item.Phase == BatchPhases.Pnl
             ? await BlockDownstreamAsync(item, now, cancellationToken).ConfigureAwait(false)
@@ -68,6 +71,17 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
                AND status IN ('Failed', 'Blocked')
             """, cancellationToken).ConfigureAwait(false);
         return lifted > 0 ? FinishOutcome.LateSuccess : FinishOutcome.AlreadyFinished;
+    }
+
+    /// <summary>A Blocked item that ran after a re-enqueue and failed: it shows its own error, counted once already.</summary>
+    private async Task<FinishOutcome> RecordLateFailureAsync(
+        LedgerItemRef item, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_items SET status = 'Failed', error = {error}, finished_at = {now}
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey} AND status = 'Blocked'
+            """, cancellationToken).ConfigureAwait(false);
+        return FinishOutcome.AlreadyFinished;
     }
 
     private Task<int> BlockDownstreamAsync(LedgerItemRef item, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The quick start's first command: local PostgreSQL, build, migrate, seed the demo, backfill the demo range
+# through Hangfire, then serve the dashboard until Ctrl+C.
+#   deploy/demo.sh            run the demo batch, then serve http://127.0.0.1:5080/hangfire
+#   deploy/demo.sh --once     exit after the run with its status as exit code (0 only for Completed)
+#   deploy/demo.sh --port N   serve on another port (also: SIGMASIGHT_PORT)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+once=false
+port="${SIGMASIGHT_PORT:-5080}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --once) once=true ;;
+    --port) port="$2"; shift ;;
+    --port=*) port="${1#--port=}" ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "demo.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
+  esac
+  shift
+done
+
+"$here/ensure-deps.sh" >&2
+if [ -z "${SIGMASIGHT_DB:-}" ]; then
+  "$here/db.sh" start >&2
+  SIGMASIGHT_DB="$("$here/db.sh" url)"
+  export SIGMASIGHT_DB
+fi
+cli="$here/sigmasight"
+
+echo "==> migrate" >&2
+"$cli" migrate
+echo "==> seed the demo portfolios" >&2
+"$cli" seed-demo
+echo "==> backfill the demo range through Hangfire (inception .. last completed NYSE trading day)" >&2
+set +e
+"$cli" backfill
+status=$?
+set -e
+if [ "$status" -eq 0 ]; then echo "==> the run Completed: every snapshot verified" >&2
+else echo "==> the run did not complete cleanly (exit $status); see the summary above and /hangfire" >&2; fi
+if $once; then exit "$status"; fi
+
+echo "==> serving the dashboard at http://127.0.0.1:$port/hangfire (Ctrl+C to stop)" >&2
+exec "$cli" serve --port "$port"

@@ -1,0 +1,85 @@
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Pnl;
+
+namespace SigmaSight.Service.Batches;
+
+/// <summary>
+/// Records permanent failures in the ledger: a job that reached Failed (retries exhausted or a non-transient
+/// error) or was Deleted by an operator finishes its item as Failed and blocks what depends on it. A phase starter
+/// or verify that fails marks the run Failed. The reconciler repairs what this filter misses.
+/// </summary>
+public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILogger<LedgerFailureFilter> logger)
+    : JobFilterAttribute, IApplyStateFilter
+{
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reason = context.NewState switch
+        {
+            FailedState failed => $"{failed.Exception.GetType().Name}: {failed.Exception.Message}",
+            DeletedState => "deleted from Hangfire by an operator",
+            _ => null,
+        };
+        var job = context.BackgroundJob?.Job;
+        if (reason is null || job is null) return;
+        RecordAsync(job, reason).GetAwaiter().GetResult();
+    }
+
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+    }
+
+    private async Task RecordAsync(Job job, string reason)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var item = ItemOf(job);
+        if (item is { } reference)
+        {
+            var db = services.GetRequiredService<SigmaSightDbContext>();
+            FinishOutcome outcome;
+            await using (var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false))
+            {
+                outcome = await services.GetRequiredService<BatchLedger>()
+                    .FinishItemAsync(reference, ItemStatus.Failed, reason, CancellationToken.None).ConfigureAwait(false);
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+            LogItemFailed(logger, reference.ToString(), reason);
+            await services.GetRequiredService<PhaseAdvancer>().AfterCommitAsync(reference, outcome, CancellationToken.None)
+                .ConfigureAwait(false);
+            return;
+        }
+        if (job.Type == typeof(StartPhaseJob) || job.Type == typeof(VerifyRunJob))
+            await FailRunAsync(services, (Guid)job.Args[0], $"{job.Type.Name} failed: {reason}").ConfigureAwait(false);
+    }
+
+    private async Task FailRunAsync(IServiceProvider services, Guid runId, string reason)
+    {
+        var db = services.GetRequiredService<SigmaSightDbContext>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await db.BatchRuns.Where(r => r.Id == runId && r.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, RunStatus.Failed).SetProperty(r => r.Summary, reason)
+            .SetProperty(r => r.FinishedAt, now)).ConfigureAwait(false);
+        LogRunFailed(logger, runId, reason);
+    }
+
+    private static LedgerItemRef? ItemOf(Job job)
+    {
+        if (job.Type == typeof(CalculatePnlJob))
+            return LedgerItemRef.Pnl((Guid)job.Args[0], (Guid)job.Args[1], (DateOnly)job.Args[2]);
+        if (job.Type == typeof(LoadMarketDataJob))
+            return LedgerItemRef.MarketData((Guid)job.Args[0], (int)job.Args[1]);
+        return null;
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Ledger: {Item} failed permanently: {Reason}")]
+    private static partial void LogItemFailed(ILogger logger, string item, string reason);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Run {RunId} failed: {Reason}")]
+    private static partial void LogRunFailed(ILogger logger, Guid runId, string reason);
+}

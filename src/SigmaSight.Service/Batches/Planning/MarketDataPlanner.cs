@@ -1,0 +1,58 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches.Planning;
+
+/// <summary>
+/// Phase 1: one item per chunk of symbols. Each chunk freezes its symbols and the first date to load: the
+/// lookback before the earliest day any portfolio of the run will process.
+/// </summary>
+public sealed class MarketDataPlanner(
+    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, IOptions<BatchOptions> options)
+    : IPhasePlanner
+{
+    public int Phase => BatchPhases.MarketData;
+
+    public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var plan = await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
+        var first = plan.Values.Where(d => d.Count > 0).Select(d => d[0]).DefaultIfEmpty(run.RangeFrom).Min();
+        if (run.RangeFrom < first) first = run.RangeFrom;
+        var loadFrom = calendar.AddTradingDays(calendar.OnOrAfter(first), -options.Value.LookbackTradingDays);
+
+        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false);
+        var items = symbols.Chunk(options.Value.ChunkSize).Select((chunk, index) => new BatchItem
+        {
+            RunId = run.Id,
+            Phase = Phase,
+            ItemKey = LedgerItemRef.ChunkKey(index),
+            Status = ItemStatus.Pending,
+            ItemDate = loadFrom,
+            Symbols = [.. chunk],
+        }).ToList();
+        db.BatchItems.AddRange(items);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return items.Count;
+    }
+
+    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var keys = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
+            .Select(i => i.ItemKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = keys.Order(StringComparer.Ordinal).Select(key =>
+        {
+            var chunk = int.Parse(key["chunk-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            return (key, jobs.Enqueue<LoadMarketDataJob>(JobQueues.MarketData,
+                j => j.RunAsync(run.Id, chunk, CancellationToken.None)));
+        }).ToList();
+        await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
+    }
+}

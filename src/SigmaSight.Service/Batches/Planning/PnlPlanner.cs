@@ -1,0 +1,75 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Pnl;
+
+namespace SigmaSight.Service.Batches.Planning;
+
+/// <summary>Phase 3: one item per (portfolio, trading day), each portfolio's dates chained with continuations.</summary>
+public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs)
+    : IPhasePlanner
+{
+    public int Phase => BatchPhases.Pnl;
+
+    public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Kind == RunKind.Recompute && RunScope.PortfolioOf(run.Scope) is { } portfolioId)
+            await DeleteSnapshotsFromAsync(portfolioId, run.RangeFrom, cancellationToken).ConfigureAwait(false);
+
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var plan = await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
+        var items = plan.SelectMany(p => p.Value.Select(date => new BatchItem
+        {
+            RunId = run.Id,
+            Phase = Phase,
+            ItemKey = LedgerItemRef.PnlKey(p.Key, date),
+            Status = ItemStatus.Pending,
+            PortfolioId = p.Key,
+            ItemDate = date,
+        })).ToList();
+        db.BatchItems.AddRange(items);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return items.Count;
+    }
+
+    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var items = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == run.Id && i.Phase == Phase)
+            .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = new List<(string, string)>();
+        foreach (var chain in items.GroupBy(i => i.PortfolioId!.Value))
+        {
+            string? previous = null;
+            foreach (var item in chain)
+            {
+                if (item.HangfireJobId is not null)
+                {
+                    previous = item.HangfireJobId;
+                    continue;
+                }
+                var (portfolio, date) = (chain.Key, item.ItemDate!.Value);
+                previous = previous is null
+                    ? jobs.Enqueue<CalculatePnlJob>(JobQueues.Portfolio,
+                        j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None))
+                    : jobs.ContinueJobWith<CalculatePnlJob>(previous, JobQueues.Portfolio,
+                        j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
+                recorded.Add((item.ItemKey, previous));
+            }
+        }
+        await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteSnapshotsFromAsync(Guid portfolioId, DateOnly from, CancellationToken cancellationToken)
+    {
+        await db.PositionValues.Where(v => v.PortfolioId == portfolioId && v.ValueDate >= from)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches;
+
+/// <summary>Waits for a run's final status, reporting phase progress as it changes.</summary>
+public sealed class RunWaiter(SigmaSightDbContext db, IOptions<BatchOptions> options, TimeProvider time)
+{
+    public async Task<BatchRun> WaitAsync(Guid runId, TimeSpan timeout, TextWriter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var deadline = time.GetUtcNow() + timeout;
+        var last = "";
+        while (true)
+        {
+            db.ChangeTracker.Clear();
+            var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+            var phases = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Phase)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var line = string.Join("  ", phases.Select(p =>
+                $"{p.Name}: {(p.Status == PhaseStatus.Pending ? "pending" : $"{p.Expected - p.Remaining}/{p.Expected}")}"));
+            if (line != last)
+            {
+                await progress.WriteLineAsync($"  {line}").ConfigureAwait(false);
+                last = line;
+            }
+            if (run.Status != RunStatus.Running) return run;
+            if (time.GetUtcNow() > deadline)
+                throw new TimeoutException($"run {runId} still Running after {timeout}; see /hangfire and `status {runId}`");
+            await Task.Delay(options.Value.WaitPollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches;
+
+/// <summary>
+/// Starts one phase of a run: claims the Pending phase under a row lock, plans its items and enqueues their
+/// jobs. Safe to run twice: a second run finds the phase claimed and only enqueues items still without a job.
+/// </summary>
+public sealed partial class StartPhaseJob(
+    SigmaSightDbContext db, IEnumerable<IPhasePlanner> planners, PhaseAdvancer advancer, TimeProvider time,
+    ILogger<StartPhaseJob> logger)
+{
+    [BatchJobDisplayName]
+    public async Task RunAsync(Guid runId, int phase, CancellationToken cancellationToken)
+    {
+        var run = await db.BatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            .ConfigureAwait(false) ?? throw new NonTransientBatchException($"run {runId} does not exist");
+        var planner = planners.SingleOrDefault(p => p.Phase == phase)
+            ?? throw new NonTransientBatchException($"phase {phase} has no planner");
+
+        PhaseStatus status;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            status = Enum.Parse<PhaseStatus>(await db.Database.SqlQuery<string>($"""
+                SELECT status AS "Value" FROM sigmasight.batch_phases
+                 WHERE run_id = {runId} AND phase = {phase} FOR UPDATE
+                """).SingleAsync(cancellationToken).ConfigureAwait(false));
+            if (status == PhaseStatus.Pending)
+            {
+                var count = await planner.PlanAsync(run, cancellationToken).ConfigureAwait(false);
+                status = count == 0 ? PhaseStatus.Completed : PhaseStatus.Running;
+                var now = time.GetUtcNow();
+                await db.BatchPhases.Where(p => p.RunId == runId && p.Phase == phase).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Expected, count).SetProperty(p => p.Remaining, count)
+                    .SetProperty(p => p.Status, status).SetProperty(p => p.StartedAt, now)
+                    .SetProperty(p => p.FinishedAt, count == 0 ? now : null), cancellationToken).ConfigureAwait(false);
+                LogPlanned(logger, runId, phase, count);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (status == PhaseStatus.Completed)
+        {
+            await advancer.StartNextPhaseAsync(runId, phase, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await planner.EnqueueAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run {RunId}: planned {Count} items of phase {Phase}")]
+    private static partial void LogPlanned(ILogger logger, Guid runId, int phase, int count);
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches.Verification;
+
+/// <summary>
+/// Checks a run from the data itself: every planned snapshot exists, no item is unfinished or failed, no stale
+/// price was used and no missing close is still missing. Each problem names what and why.
+/// </summary>
+public sealed class RunVerifier(SigmaSightDbContext db)
+{
+    public async Task<VerificationResult> VerifyAsync(BatchRun run, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var problems = new List<string>();
+        var items = await db.BatchItems.AsNoTracking().Where(i => i.RunId == run.Id && i.Phase != BatchPhases.Verify)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var names = await db.Portfolios.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken)
+            .ConfigureAwait(false);
+        string Name(Guid? id) => id is { } p ? names.GetValueOrDefault(p, p.ToString()) : "?";
+        string Describe(BatchItem i) => i.PortfolioId is not null
+            ? $"{Name(i.PortfolioId)} on {i.ItemDate:yyyy-MM-dd}"
+            : $"market data {i.ItemKey}";
+
+        foreach (var failed in items.Where(i => i.Status == ItemStatus.Failed))
+            problems.Add($"failed: {Describe(failed)}: {failed.Error}");
+        foreach (var chain in items.Where(i => i.Status == ItemStatus.Blocked).GroupBy(i => i.PortfolioId))
+            problems.Add($"blocked: {chain.Count()} later day(s) of {Name(chain.Key)} after its failure");
+        foreach (var open in items.Where(i => i.Status is ItemStatus.Pending or ItemStatus.Running))
+            problems.Add($"unfinished: {Describe(open)} is {open.Status}");
+
+        var expected = items.Where(i => i.Phase == BatchPhases.Pnl && i.Status == ItemStatus.Succeeded).ToList();
+        var missing = await MissingSnapshotsAsync(expected, cancellationToken).ConfigureAwait(false);
+        problems.AddRange(missing.Select(i => $"missing snapshot: {Describe(i)} succeeded in the ledger but has no snapshot"));
+
+        var stale = await StaleFindings.RecordAsync(db, run, expected, now, cancellationToken).ConfigureAwait(false);
+        problems.AddRange(stale.Select(f => $"stale price: {f.Detail}"));
+        problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
+
+        var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
+        var portfolios = expected.Select(i => i.PortfolioId).Distinct().Count();
+        var header = $"{expected.Count - missing.Count} snapshots verified for {portfolios} portfolio(s) over " +
+            $"{run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}";
+        return new VerificationResult(status, problems.Count == 0 ? header : $"{header}; {problems.Count} problem(s): " +
+            string.Join("; ", problems.Take(50)));
+    }
+
+    private async Task<List<BatchItem>> MissingSnapshotsAsync(List<BatchItem> expected, CancellationToken cancellationToken)
+    {
+        if (expected.Count == 0) return [];
+        var portfolioIds = expected.Select(i => i.PortfolioId!.Value).Distinct().ToList();
+        var (min, max) = (expected.Min(i => i.ItemDate!.Value), expected.Max(i => i.ItemDate!.Value));
+        var present = (await db.PortfolioSnapshots.AsNoTracking()
+                .Where(s => portfolioIds.Contains(s.PortfolioId) && s.SnapshotDate >= min && s.SnapshotDate <= max)
+                .Select(s => new { s.PortfolioId, s.SnapshotDate }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(s => (s.PortfolioId, s.SnapshotDate)).ToHashSet();
+        return [.. expected.Where(i => !present.Contains((i.PortfolioId!.Value, i.ItemDate!.Value)))];
+    }
+
+    private async Task<List<string>> UnresolvedMissingClosesAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        var missing = await db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == run.Id && f.Kind == "missing")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (missing.Count == 0) return [];
+        var universe = (await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var symbols = missing.Select(f => f.Symbol!).Distinct().ToList();
+        var priced = (await db.Prices.AsNoTracking()
+                .Where(p => symbols.Contains(p.Symbol) && p.Date >= run.RangeFrom && p.Date <= run.RangeTo)
+                .Select(p => new { p.Symbol, p.Date }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(p => (p.Symbol, p.Date)).ToHashSet();
+        return [.. missing.Where(f => universe.Contains(f.Symbol!) && !priced.Contains((f.Symbol!, f.BusinessDate)))
+            .GroupBy(f => f.Symbol!)
+            .Select(g => $"missing close: {g.Key} on {g.Count()} day(s) from {g.Min(f => f.BusinessDate):yyyy-MM-dd} ({g.First().Detail})")];
+    }
+}
+
+/// <summary>The outcome of verify: the run's final status and a summary that names every problem.</summary>
+public sealed record VerificationResult(RunStatus Status, string Summary);

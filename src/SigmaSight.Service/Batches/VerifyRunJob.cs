@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches;
+
+/// <summary>
+/// Phase 5: sets the run's final status from the data. Runs again after every late success, so a repaired
+/// run can become Completed; does nothing while an earlier phase is still running.
+/// </summary>
+public sealed partial class VerifyRunJob(
+    SigmaSightDbContext db, BatchLedger ledger, RunVerifier verifier, TimeProvider time, ILogger<VerifyRunJob> logger)
+{
+    [BatchJobDisplayName]
+    public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var unfinished = await db.BatchPhases.AnyAsync(
+            p => p.RunId == runId && p.Phase != BatchPhases.Verify && p.Status != PhaseStatus.Completed, cancellationToken)
+            .ConfigureAwait(false);
+        if (unfinished)
+        {
+            LogDeferred(logger, runId);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var run = await db.BatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NonTransientBatchException($"run {runId} does not exist");
+        var now = time.GetUtcNow();
+        var result = await verifier.VerifyAsync(run, now, cancellationToken).ConfigureAwait(false);
+        run.Status = result.Status;
+        run.Summary = result.Summary;
+        run.FinishedAt = now;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await ledger.FinishItemAsync(LedgerItemRef.Verify(runId), ItemStatus.Succeeded, null, cancellationToken)
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogVerified(logger, runId, result.Status, result.Summary);
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Run {RunId} verified: {Status} — {Summary}")]
+    private static partial void LogVerified(ILogger logger, Guid runId, RunStatus status, string summary);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Run {RunId}: verify deferred, a phase is still running")]
+    private static partial void LogDeferred(ILogger logger, Guid runId);
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace SigmaSight.Service.Cli;
+
+/// <summary>The command line of the service binary.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("SigmaSight Batch: the nightly portfolio analytics batch on Hangfire and PostgreSQL")
+        {
+            AdminCommands.Migrate(args),
+            AdminCommands.SeedDemo(args),
+            AdminCommands.Status(args),
+            RunCommands.Run(args),
+            RunCommands.Backfill(args),
+            RunCommands.Recompute(args),
+            ServeCommand.Create(),
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return e is TimeoutException ? ExitCodes.TimedOut : ExitCodes.Error;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using SigmaSight.Service.Hosting;
+
+namespace SigmaSight.Service.Cli;
+
+/// <summary>Builds the generic host a CLI verb runs in: with Hangfire servers on all queues, or none.</summary>
+public static class CliHost
+{
+    public static IHost Build(bool withServers)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Hangfire"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        });
+        if (!withServers)
+            builder.Configuration[$"{HangfireHostOptions.SectionName}:{nameof(HangfireHostOptions.RunServers)}"] = "false";
+        builder.Services.AddSigmaSightCore(builder.Configuration);
+        builder.Services.AddSigmaSightHangfire(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Cli;
+
+/// <summary>The verbs that start work (<c>run</c>, <c>backfill</c>, <c>recompute</c>) and wait for its final status.</summary>
+public static class RunCommands
+{
+    private static readonly Option<bool> Force = new("--force") { Description = "Supersede an existing run with a new one" };
+    private static readonly Option<int> TimeoutMinutes = new("--timeout-minutes") { Description = "Give up waiting after this long", DefaultValueFactory = _ => 60 };
+
+    public static Command Run(string[] args)
+    {
+        var date = new Option<DateOnly?>("--date") { Description = "Business date (default: the last NYSE trading day whose 16:30 New York cutoff has passed)" };
+        var command = new Command("run", "Run the nightly batch for one business date through Hangfire and wait for it") { date, Force, TimeoutMinutes };
+        command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
+        {
+            var day = result.GetValue(date) ?? BusinessDate.Resolve(now, calendar);
+            RunInputs.RequireTradingDay(calendar, day, "--date");
+            RunInputs.RequireCompleted(calendar, day, now, "--date");
+            return new RunRequest(RunKind.Nightly, day, day, RunScope.All, "cli", now, result.GetValue(Force));
+        }, ct));
+        return command;
+    }
+
+    public static Command Backfill(string[] args)
+    {
+        var from = new Option<DateOnly?>("--from") { Description = "First date (default: the earliest inception)" };
+        var to = new Option<DateOnly?>("--to") { Description = "Last date (default: the last completed trading day)" };
+        var command = new Command("backfill", "Process every trading day of a range, in order per portfolio") { from, to, Force, TimeoutMinutes };
+        command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
+        {
+            var db = services.GetRequiredService<SigmaSightDbContext>();
+            var first = result.GetValue(from) ?? await db.Portfolios.Where(p => p.IsActive).MinAsync(p => (DateOnly?)p.InceptionDate, ct).ConfigureAwait(false)
+                ?? throw new UsageException("backfill: no active portfolio; run seed-demo first or pass --from");
+            var last = result.GetValue(to) ?? BusinessDate.Resolve(now, calendar);
+            RunInputs.RequireRange(calendar, first, last, now);
+            return new RunRequest(RunKind.Backfill, first, last, RunScope.All, "cli", now, result.GetValue(Force));
+        }, ct));
+        return command;
+    }
+
+    public static Command Recompute(string[] args)
+    {
+        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or exact name", Required = true };
+        var from = new Option<DateOnly>("--from") { Description = "Delete and rebuild the snapshots from this date on", Required = true };
+        var command = new Command("recompute", "Rebuild one portfolio's snapshots from a date on, in order") { portfolio, from, TimeoutMinutes };
+        command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
+        {
+            var db = services.GetRequiredService<SigmaSightDbContext>();
+            var id = await RunInputs.FindPortfolioAsync(db, result.GetValue(portfolio)!, ct).ConfigureAwait(false);
+            var start = calendar.OnOrAfter(result.GetValue(from));
+            var last = BusinessDate.Resolve(now, calendar);
+            RunInputs.RequireRange(calendar, start, last, now);
+            return new RunRequest(RunKind.Recompute, start, last, RunScope.ForPortfolio(id), "cli", now, Force: true);
+        }, ct));
+        return command;
+    }
+
+    private static async Task<int> StartAndWaitAsync(string[] args, ParseResult result,
+        Func<IServiceProvider, Analytics.Calendar.NyseCalendar, DateTimeOffset, Task<RunRequest>> request, CancellationToken ct)
+    {
+        using var host = CliHost.Build(withServers: true);
+        await host.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var runRequest = await request(services, calendar, now).ConfigureAwait(false);
+            var handle = await services.GetRequiredService<RunStarter>().StartAsync(runRequest, ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(
+                $"{runRequest.Kind} {runRequest.From:yyyy-MM-dd}..{runRequest.To:yyyy-MM-dd}: run {handle.RunId} {(handle.Joined ? "joined (already exists)" : "started")}").ConfigureAwait(false);
+            var run = await services.GetRequiredService<RunWaiter>()
+                .WaitAsync(handle.RunId, TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes)), Console.Out, ct).ConfigureAwait(false);
+            await StatusPrinter.PrintRunAsync(services.GetRequiredService<SigmaSightDbContext>(), run.Id, Console.Out, ct).ConfigureAwait(false);
+            return ExitCodes.Of(run.Status);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Analytics.Calendar;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Cli;
+
+/// <summary>Validation of dates and names given on the command line or to the API, with errors that say why.</summary>
+public static class RunInputs
+{
+    public static void RequireTradingDay(NyseCalendar calendar, DateOnly date, string what)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!calendar.IsTradingDay(date))
+            throw new UsageException($"{what} {date:yyyy-MM-dd} is not an NYSE trading day ({calendar.ClosureReason(date)})");
+    }
+
+    public static void RequireCompleted(NyseCalendar calendar, DateOnly date, DateTimeOffset now, string what)
+    {
+        var last = BusinessDate.Resolve(now, calendar);
+        if (date > last)
+            throw new UsageException($"{what} {date:yyyy-MM-dd} has no closing prices yet: the last completed trading day is {last:yyyy-MM-dd}");
+    }
+
+    public static void RequireRange(NyseCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now)
+    {
+        if (from > to) throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+        RequireCompleted(calendar, to, now, "--to");
+    }
+
+    public static async Task<Guid> FindPortfolioAsync(SigmaSightDbContext db, string idOrName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var byId = Guid.TryParse(idOrName, out var id)
+            ? await db.Portfolios.AnyAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
+            : false;
+        if (byId) return id;
+        var named = await db.Portfolios.Where(p => p.Name == idOrName).Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return named ?? throw new UsageException($"portfolio '{idOrName}' does not exist (give its id or exact name)");
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Pnl;
+using SigmaSight.Service.Portfolios.Demo;
+
+namespace SigmaSight.Service.Hosting;
+
+/// <summary>The one DI entry point of the service: options, database, ledger, planners and jobs.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddSigmaSightCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HangfireHostOptions>().BindConfiguration(HangfireHostOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations();
+        services.AddSingleton(TimeProvider.System);
+
+        var connection = DatabaseConnection.ForApplication(DatabaseConnection.Resolve(configuration), "sigmasight");
+        services.AddDbContext<SigmaSightDbContext>(o => SigmaSightDbContextOptions.Configure(o, connection));
+
+        services.AddScoped<BatchLedger>();
+        services.AddScoped<PhaseAdvancer>();
+        services.AddScoped<RunStarter>();
+        services.AddScoped<RunVerifier>();
+        services.AddScoped<RunWaiter>();
+        services.AddScoped<TradingCalendarProvider>();
+        services.AddScoped<PnlInputLoader>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<IPhasePlanner, MarketDataPlanner>();
+        services.AddScoped<IPhasePlanner, PnlPlanner>();
+        services.AddScoped<IPhasePlanner, VerifyPlanner>();
+        services.AddScoped<StartPhaseJob>();
+        services.AddScoped<LoadMarketDataJob>();
+        services.AddScoped<CalculatePnlJob>();
+        services.AddScoped<VerifyRunJob>();
+        services.AddMarketDataProvider(configuration);
+        services.AddDemo();
+        return services;
+    }
+}

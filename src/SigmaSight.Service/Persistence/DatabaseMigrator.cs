@@ -1,0 +1,38 @@
+using Hangfire.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SigmaSight.Service.Hosting;
+
+namespace SigmaSight.Service.Persistence;
+
+/// <summary>
+/// Applies the EF Core migrations (schema <c>sigmasight</c>) and installs Hangfire's schema, under an advisory lock so
+/// concurrent <c>migrate</c> calls never race on DDL. Hosts start with PrepareSchemaIfNecessary = false.
+/// </summary>
+public sealed partial class DatabaseMigrator(SigmaSightDbContext db, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
+{
+    private const long MigrationLock = 0x5167_6D61_5369_6768;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnection.Resolve(configuration));
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            PostgreSqlObjectsInstaller.Install(connection, HangfireRegistration.Schema);
+            LogMigrated(logger, pending.Count);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+            await unlock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Database migrated: {Count} migration(s) applied, Hangfire schema installed")]
+    private static partial void LogMigrated(ILogger logger, int count);
+}

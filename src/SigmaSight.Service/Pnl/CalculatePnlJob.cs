@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Analytics.Pnl;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Pnl;
+
+/// <summary>
+/// Phase 3, one (portfolio, date): rolls equity forward (DESIGN §6) and writes the snapshot, the position values,
+/// the portfolio's equity balance and the ledger item in ONE transaction, under the portfolio's advisory lock.
+/// </summary>
+public sealed partial class CalculatePnlJob(
+    SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, PnlInputLoader loader,
+    TradingCalendarProvider calendars, IOptions<BatchOptions> options, TimeProvider time, ILogger<CalculatePnlJob> logger)
+{
+    [BatchJobDisplayName]
+    public async Task RunAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var reference = LedgerItemRef.Pnl(runId, portfolioId, date);
+        if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
+
+        FinishOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var lockKey = $"pnl:{portfolioId}";
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", cancellationToken).ConfigureAwait(false);
+            if (await AlreadySucceededAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+
+            var previous = await db.PortfolioSnapshots.AsNoTracking().Where(s => s.PortfolioId == portfolioId)
+                .OrderByDescending(s => s.SnapshotDate)
+                .Select(s => new PreviousSnapshot(s.SnapshotDate, s.EquityBalance, s.CumulativePnl,
+                    s.CumulativeRealizedPnl, s.CumulativeCapitalFlow))
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var settings = new PnlSettings(options.Value.RiskFreeRate, options.Value.StaleWindowTradingDays);
+            var day = new PortfolioDay(inputs.Portfolio.Name, date, inputs.Portfolio.InceptionDate, inputs.Lots,
+                inputs.Flows, inputs.Valuations, inputs.Prices, previous, settings);
+            var result = DailyPnlCalculator.Calculate(day, calendar);
+
+            await SnapshotWriter.WriteAsync(db, portfolioId, runId, result, time.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
+            outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken)
+                .ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            LogSnapshot(logger, inputs.Portfolio.Name, date, result.Nav, result.DailyPnl);
+        }
+        await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<bool> AlreadySucceededAsync(LedgerItemRef item, CancellationToken cancellationToken) =>
+        db.BatchItems.AnyAsync(i => i.RunId == item.RunId && i.Phase == item.Phase && i.ItemKey == item.ItemKey
+            && i.Status == ItemStatus.Succeeded, cancellationToken);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Snapshot {Portfolio} {Date}: NAV {Nav}, daily P&L {DailyPnl}")]
+    private static partial void LogSnapshot(ILogger logger, string portfolio, DateOnly date, decimal nav, decimal dailyPnl);
+}
