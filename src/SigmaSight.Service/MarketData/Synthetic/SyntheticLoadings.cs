@@ -1,0 +1,68 @@
+namespace SigmaSight.Service.MarketData.Synthetic;
+
+/// <summary>
+/// The factor loadings of a symbol. Factor ETFs and VIX are fixed proxies (SPY = Market, VTV = 0.95·Market + Value,
+/// VUG = 1.05·Market + Growth, MTUM = Market + Momentum, QUAL = 0.98·Market + Quality, IWM = 1.15·Market + Size,
+/// USMV = 0.75·Market + LowVol, TLT = −0.2·Market + Rates, each with idiosyncratic σ 0.001 and drift 0.0002·market
+/// loading; VIX = −4·Market + 0.03·ε, mean-reverting at 2 %/day so it stays in a plausible band). Every other symbol
+/// draws uniform loadings from (seed, "loading:&lt;name&gt;:&lt;symbol&gt;"): market beta [0.6, 1.6], styles
+/// [−0.4, 0.4], no rates, idiosyncratic σ [0.008, 0.02], drift 0.0002/day. Bond and cash-like funds (BND, BIL,
+/// FXNAX): market [0.05, 0.15], rates [0.3, 0.6], no styles, σ 0.002. Commodities (GLD, DJP): market [0.1, 0.3],
+/// no styles or rates.
+/// </summary>
+internal static class SyntheticLoadings
+{
+    private const double ProxyIdio = 0.001;
+    private const double Drift = 0.0002;
+
+    private static readonly HashSet<string> BondLike = new(StringComparer.Ordinal) { "BND", "BIL", "FXNAX" };
+    private static readonly HashSet<string> CommodityLike = new(StringComparer.Ordinal) { "GLD", "DJP" };
+
+    public static FactorLoadings For(int seed, string symbol) => symbol switch
+    {
+        "SPY" => Proxy(1.0),
+        "VTV" => Proxy(0.95) with { Value = 1.0 },
+        "VUG" => Proxy(1.05) with { Growth = 1.0 },
+        "MTUM" => Proxy(1.0) with { Momentum = 1.0 },
+        "QUAL" => Proxy(0.98) with { Quality = 1.0 },
+        "IWM" => Proxy(1.15) with { Size = 1.0 },
+        "USMV" => Proxy(0.75) with { LowVol = 1.0 },
+        "TLT" => Proxy(-0.2) with { Rates = 1.0 },
+        "VIX" => Proxy(-4.0) with { IdiosyncraticSigma = 0.03, MeanReversion = 0.02 },
+        _ when BondLike.Contains(symbol) => Hashed(seed, symbol) with
+        {
+            Market = Draw(seed, "market", symbol, 0.05, 0.15),
+            Rates = Draw(seed, "rates", symbol, 0.3, 0.6),
+            IdiosyncraticSigma = 0.002,
+        },
+        _ when CommodityLike.Contains(symbol) => Hashed(seed, symbol) with
+        {
+            Market = Draw(seed, "market", symbol, 0.1, 0.3),
+        },
+        _ => Stock(seed, symbol),
+    };
+
+    private static FactorLoadings Proxy(double market) =>
+        new(market, 0, 0, 0, 0, 0, 0, 0, ProxyIdio, Drift * market);
+
+    /// <summary>No styles or rates: the base of the bond and commodity cases.</summary>
+    private static FactorLoadings Hashed(int seed, string symbol) =>
+        new(0, 0, 0, 0, 0, 0, 0, 0, Draw(seed, "idio", symbol, 0.008, 0.02), Drift);
+
+    private static FactorLoadings Stock(int seed, string symbol) => new(
+        Market: Draw(seed, "market", symbol, 0.6, 1.6),
+        Value: Style(seed, "value", symbol),
+        Growth: Style(seed, "growth", symbol),
+        Momentum: Style(seed, "momentum", symbol),
+        Quality: Style(seed, "quality", symbol),
+        Size: Style(seed, "size", symbol),
+        LowVol: Style(seed, "lowvol", symbol),
+        Rates: 0,
+        IdiosyncraticSigma: Draw(seed, "idio", symbol, 0.008, 0.02),
+        DailyDrift: Drift);
+
+    private static double Style(int seed, string name, string symbol) => Draw(seed, name, symbol, -0.4, 0.4);
+
+    private static double Draw(int seed, string name, string symbol, double low, double high) =>
+        SyntheticNoise.Uniform(seed, "loading:" + name + ":" + symbol, low, high);
+}

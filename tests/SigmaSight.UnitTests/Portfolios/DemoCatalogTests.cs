@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using SigmaSight.Service.Portfolios.Demo;
+
+namespace SigmaSight.UnitTests.Portfolios;
+
+public class DemoCatalogTests
+{
+    private const string Individual = "Demo Individual Investor Portfolio";
+    private const string HighNetWorth = "Demo High Net Worth Investor Portfolio";
+    private const string HedgeFund = "Demo Hedge Fund Style Investor Portfolio";
+    private const string PublicGrowth = "Demo Family Office Public Growth";
+    private const string PrivateOpportunities = "Demo Family Office Private Opportunities";
+
+    private static readonly HashSet<string> NegativeTypes = ["SHORT", "SC", "SP"];
+    private static readonly HashSet<string> OptionTypes = ["LC", "LP", "SC", "SP"];
+    private static readonly HashSet<string> AssetTypes = ["STOCK", "ETF", "FUND", "INDEX"];
+
+    private static DemoPortfolio Named(string name) => DemoCatalog.Portfolios.Single(p => p.Name == name);
+
+    private static IEnumerable<DemoLot> AllLots => DemoCatalog.Portfolios.SelectMany(p => p.Lots);
+
+    [Theory]
+    [InlineData(Individual, 16)]
+    [InlineData(HighNetWorth, 39)]
+    [InlineData(HedgeFund, 30)]
+    [InlineData(PublicGrowth, 12)]
+    [InlineData(PrivateOpportunities, 9)]
+    public void Portfolios_HaveTheSourceLotCount_ForEachPortfolio(string name, int count) =>
+        Named(name).Lots.Should().HaveCount(count);
+
+    [Theory]
+    [InlineData("demo_individual@sigmasight.com_portfolio", Individual)]
+    [InlineData("demo_hnw@sigmasight.com_portfolio", HighNetWorth)]
+    [InlineData("demo_hedgefundstyle@sigmasight.com_portfolio", HedgeFund)]
+    [InlineData("demo_familyoffice@sigmasight.com_public_growth", PublicGrowth)]
+    [InlineData("demo_familyoffice@sigmasight.com_private_opportunities", PrivateOpportunities)]
+    public void Portfolios_HaveMd5OfSeedAsId_ForEachPortfolio(string seed, string name)
+    {
+#pragma warning disable CA5351 // The original derives ids as MD5 of a seed string; nothing secret is hashed.
+        var hex = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(seed)));
+#pragma warning restore CA5351
+        Named(name).Id.Should().Be(Guid.ParseExact(hex, "N"));
+        Named(name).Owner.Should().Be(seed[..(seed.IndexOf(".com", StringComparison.Ordinal) + 4)]);
+    }
+
+    [Fact]
+    public void HedgeFund_Has13Longs9ShortsAnd8Options()
+    {
+        var lots = Named(HedgeFund).Lots;
+        lots.Count(l => l.PositionType == "LONG").Should().Be(13);
+        lots.Count(l => l.PositionType == "SHORT").Should().Be(9);
+        lots.Count(l => l.InvestmentClass == "OPTIONS").Should().Be(8);
+    }
+
+    [Fact]
+    public void HighNetWorth_KeepsTheNineDroppedLots_WithDistinctLotIndexes()
+    {
+        var lots = Named(HighNetWorth).Lots;
+        lots.Count(l => l.LotIndex > 0).Should().Be(9);
+        Quantities(lots, "GOOGL").Should().Equal(38.71m, 385.08m, 38.71m, 38.71m);
+        Quantities(lots, "MSFT").Should().Equal(77.42m, 77.42m, 77.42m, 153.82m);
+        Quantities(lots, "NVDA").Should().Equal(19.35m, 53.98m);
+        Quantities(lots, "TSLA").Should().Equal(58.06m, 58.06m, 58.06m);
+        foreach (var group in lots.GroupBy(l => l.Symbol))
+        {
+            group.Select(l => l.LotIndex).Should().Equal(Enumerable.Range(0, group.Count()));
+        }
+    }
+
+    [Fact]
+    public void OtherPortfolios_HaveOneLotPerSymbol() =>
+        DemoCatalog.Portfolios.Where(p => p.Name != HighNetWorth).SelectMany(p => p.Lots)
+            .Should().OnlyContain(l => l.LotIndex == 0);
+
+    [Fact]
+    public void Quantities_AreNegative_ExactlyForShortsAndWrittenOptions() =>
+        AllLots.Should().OnlyContain(l => (l.Quantity < 0) == NegativeTypes.Contains(l.PositionType)
+            && l.Quantity != 0);
+
+    [Fact]
+    public void Options_HaveZeroEntryAndContractTerms_OthersHaveNone()
+    {
+        var options = AllLots.Where(l => l.InvestmentClass == "OPTIONS").ToList();
+        options.Should().HaveCount(8).And.OnlyContain(l => l.EntryPrice == 0 && l.Underlying != null
+            && l.Strike > 0 && l.OriginalExpiry != null && OptionTypes.Contains(l.PositionType));
+        options.Should().ContainSingle(l => l.Symbol == "VIX250716C00025000" && l.Underlying == "VIX"
+            && l.Strike == 25m && l.OriginalExpiry == new DateOnly(2025, 7, 16) && l.Quantity == 566.19m);
+        AllLots.Where(l => l.InvestmentClass != "OPTIONS").Should()
+            .OnlyContain(l => l.EntryPrice > 0 && l.Underlying == null && l.Strike == null && l.OriginalExpiry == null);
+    }
+
+    [Fact]
+    public void PrivateAssets_AreLong() =>
+        AllLots.Where(l => l.InvestmentClass == "PRIVATE").Should().HaveCount(20)
+            .And.OnlyContain(l => l.PositionType == "LONG");
+
+    [Fact]
+    public void LotsOfOneSymbol_ShareOneEntryPrice_AcrossPortfolios() =>
+        AllLots.GroupBy(l => l.Symbol).Should().OnlyContain(g => g.Select(l => l.EntryPrice).Distinct().Count() == 1);
+
+    [Fact]
+    public void PricedSymbols_HaveAnchorCloseAndSecurity()
+    {
+        var priced = AllLots.Where(l => l.InvestmentClass == "PUBLIC").Select(l => l.Symbol)
+            .Concat(AllLots.Where(l => l.Underlying != null).Select(l => l.Underlying!))
+            .Concat(DemoCatalog.FactorEtfs).Distinct().ToList();
+
+        DemoCatalog.AnchorCloses.Keys.Should().BeEquivalentTo(priced);
+        DemoCatalog.Securities.Keys.Should().BeEquivalentTo(priced);
+        DemoCatalog.Securities.Should().OnlyContain(s => s.Key == s.Value.Symbol);
+        DemoCatalog.AnchorCloses.Values.Should().OnlyContain(c => c > 0 && Math.Round(c, 4) == c);
+        DemoCatalog.AnchorCloses["AAPL"].Should().Be(204.9374m);
+        DemoCatalog.AnchorCloses["VIX"].Should().Be(16.73m);
+    }
+
+    [Fact]
+    public void Securities_HaveSectorsExactlyForStocks_AndFundsAndVixTyped()
+    {
+        DemoCatalog.Securities.Values.Should().OnlyContain(s => (s.Sector != null) == (s.AssetType == "STOCK")
+            && AssetTypes.Contains(s.AssetType));
+        DemoCatalog.Securities.Values.Where(s => s.AssetType == "FUND").Select(s => s.Symbol)
+            .Should().BeEquivalentTo("FCNTX", "FMAGX", "FXNAX", "VTIAX");
+        DemoCatalog.Securities["VIX"].AssetType.Should().Be("INDEX");
+        DemoCatalog.Securities["SPY"].AssetType.Should().Be("ETF");
+    }
+
+    // Σ qty × entry against equity (see DemoCatalog remarks): every portfolio is within 1 % of its equity, the hedge
+    // fund on its long side only (shorts are a further 50 %); High Net Worth only with the nine kept lots (99.81 %).
+    [Theory]
+    [InlineData(Individual, 484_986.03)]
+    [InlineData(HighNetWorth, 2_844_520.58)]
+    [InlineData(HedgeFund, 3_199_983.78)]
+    [InlineData(PublicGrowth, 1_251_718.31)]
+    [InlineData(PrivateOpportunities, 950_000.00)]
+    public void LongCost_IsWithinOnePercentOfEquity_ForEachPortfolio(string name, double expected)
+    {
+        var portfolio = Named(name);
+        var longCost = portfolio.Lots.Where(l => l.Quantity > 0).Sum(l => l.Quantity * l.EntryPrice);
+
+        Math.Round(longCost, 2, MidpointRounding.AwayFromZero).Should().Be((decimal)expected);
+        longCost.Should().BeApproximately(portfolio.Equity, portfolio.Equity / 100);
+    }
+
+    [Fact]
+    public void HedgeFund_ShortsCostHalfItsEquity() =>
+        Named(HedgeFund).Lots.Where(l => l.Quantity < 0).Sum(l => l.Quantity * l.EntryPrice)
+            .Should().BeApproximately(-1_600_000m, 16_000m);
+
+    private static List<decimal> Quantities(IReadOnlyList<DemoLot> lots, string symbol) =>
+        [.. lots.Where(l => l.Symbol == symbol).Select(l => l.Quantity)];
+}
