@@ -13,6 +13,7 @@ public static class CliHost
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Hangfire"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
         });
         if (!withServers)
             builder.Configuration[$"{HangfireHostOptions.SectionName}:{nameof(HangfireHostOptions.RunServers)}"] = "false";
