@@ -24,6 +24,9 @@ public sealed partial class VerifyRunJob(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Serialises verifies of one run: the last to take the lock reads the latest ledger and writes last.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM sigmasight.batch_runs WHERE id = {runId} FOR UPDATE", cancellationToken).ConfigureAwait(false);
         var run = await db.BatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
             ?? throw new NonTransientBatchException($"run {runId} does not exist");
         var now = time.GetUtcNow();

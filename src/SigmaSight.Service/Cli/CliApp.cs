@@ -19,7 +19,13 @@ public static class CliApp
         };
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (UsageException e)
         {

@@ -5,7 +5,8 @@ namespace SigmaSight.Service.Cli;
 /// <summary>Builds the generic host a CLI verb runs in: with Hangfire servers on all queues, or none.</summary>
 public static class CliHost
 {
-    public static IHost Build(bool withServers)
+    public static IHost Build(bool withServers, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -17,8 +18,10 @@ public static class CliHost
         });
         if (!withServers)
             builder.Configuration[$"{HangfireHostOptions.SectionName}:{nameof(HangfireHostOptions.RunServers)}"] = "false";
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSigmaSightCore(builder.Configuration);
         builder.Services.AddSigmaSightHangfire(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -11,8 +11,14 @@ public sealed class BatchOptions
     [Range(1, 10_000)]
     public int ChunkSize { get; set; } = 200;
 
-    /// <summary>Delays of the automatic retries of a transient failure; the count is the number of retries.</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [10, 60, 300];
+    /// <summary>
+    /// Delays of the automatic retries of a transient failure; the count is the number of retries. Null means
+    /// 10, 60, 300 s (a default here would be appended to, not replaced by, configured values).
+    /// </summary>
+    public int[]? RetryDelaysSeconds { get; set; }
+
+    /// <summary>The configured retry delays, or the default three.</summary>
+    public IReadOnlyList<int> EffectiveRetryDelays => RetryDelaysSeconds ?? [10, 60, 300];
 
     /// <summary>Trading days of prices loaded before the first date of a run (option volatility needs 63 returns).</summary>
     [Range(70, 5_000)]

@@ -15,8 +15,11 @@ public sealed class HangfireHostOptions
     [Range(1, 20)]
     public int CoordinationWorkerCount { get; set; } = 2;
 
-    /// <summary>The work queues this host serves (a subset lets an operator dedicate hosts to phases).</summary>
-    public string[] Queues { get; set; } = [.. JobQueues.Work];
+    /// <summary>The work queues this host serves (a subset lets an operator dedicate hosts to phases); null = all.</summary>
+    public string[]? Queues { get; set; }
+
+    /// <summary>The configured work queues, or all of them.</summary>
+    public IReadOnlyList<string> EffectiveQueues => Queues ?? JobQueues.Work;
 
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);

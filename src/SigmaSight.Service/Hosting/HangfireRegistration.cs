@@ -40,12 +40,12 @@ public static class HangfireRegistration
             server.WorkerCount = hosting.CoordinationWorkerCount;
             server.SchedulePollingInterval = hosting.SchedulePollingInterval;
         });
-        if (hosting.Queues.Length > 0)
+        if (hosting.EffectiveQueues.Count > 0)
         {
             services.AddHangfireServer((provider, server) =>
             {
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:work";
-                server.Queues = hosting.Queues;
+                server.Queues = [.. hosting.EffectiveQueues];
                 server.WorkerCount = hosting.WorkerCount;
                 server.SchedulePollingInterval = hosting.SchedulePollingInterval;
             });
@@ -70,8 +70,8 @@ public static class HangfireRegistration
                 GlobalJobFilters.Filters.Remove<LedgerFailureFilter>();
                 GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
                 {
-                    Attempts = batch.RetryDelaysSeconds.Length,
-                    DelaysInSeconds = batch.RetryDelaysSeconds.Length == 0 ? [0] : batch.RetryDelaysSeconds,
+                    Attempts = batch.EffectiveRetryDelays.Count,
+                    DelaysInSeconds = batch.EffectiveRetryDelays.Count == 0 ? [0] : [.. batch.EffectiveRetryDelays],
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
                     ExceptOn = [typeof(NonTransientBatchException), typeof(Analytics.Pnl.PnlDataException)],
                 });

@@ -1,7 +1,0 @@
-namespace SigmaSight.IntegrationTests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Build_Works() => (1 + 1).Should().Be(2);
-}
