@@ -23,6 +23,8 @@ public sealed class BatchJobDisplayNameAttribute() : JobDisplayNameAttribute("{0
             "LoadMarketDataJob" => $"Market data · chunk {args[1]} · run {Short(args[0])}",
             "StartPhaseJob" => $"Start {BatchPhases.Name((int)args[1])} · run {Short(args[0])}",
             "VerifyRunJob" => $"Verify · run {Short(args[0])}",
+            "NightlyBatchJob" => "Nightly batch",
+            "ReconcileJob" => "Reconciler",
             _ => job.ToString(),
         };
     }

@@ -15,6 +15,8 @@ public static class CliApp
             RunCommands.Run(args),
             RunCommands.Backfill(args),
             RunCommands.Recompute(args),
+            CalendarCommands.AddClosure(),
+            CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),
         };
         try

@@ -33,6 +33,7 @@ public static class HangfireRegistration
 
         var hosting = configuration.GetSection(HangfireHostOptions.SectionName).Get<HangfireHostOptions>() ?? new();
         if (!hosting.RunServers) return services;
+        services.AddHostedService<Batches.Scheduling.RecurringJobRegistrar>();
         services.AddHangfireServer((provider, server) =>
         {
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:coord";

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Batches.Repair;
+using SigmaSight.Service.Batches.Scheduling;
 using SigmaSight.Service.Batches.Verification;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
@@ -37,6 +39,10 @@ public static class ServiceRegistration
         services.AddScoped<LoadMarketDataJob>();
         services.AddScoped<CalculatePnlJob>();
         services.AddScoped<VerifyRunJob>();
+        services.AddScoped<NightlyBatchJob>();
+        services.AddScoped<Reconciler>();
+        services.AddScoped<ReconcileJob>();
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddMarketDataProvider(configuration);
         services.AddDemo();
         return services;

@@ -31,6 +31,16 @@ public sealed partial class CalculatePnlJob(
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", cancellationToken).ConfigureAwait(false);
             if (await AlreadySucceededAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+            if (await db.PortfolioSnapshots.AnyAsync(s => s.PortfolioId == portfolioId && s.SnapshotDate == date, cancellationToken)
+                    .ConfigureAwait(false))
+            {
+                // Written (atomically, with its own ledger item) by another run's chain: adopt it, never write twice.
+                outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                LogAdopted(logger, inputs.Portfolio.Name, date);
+                await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
+                return;
+            }
 
             var previous = await db.PortfolioSnapshots.AsNoTracking().Where(s => s.PortfolioId == portfolioId)
                 .OrderByDescending(s => s.SnapshotDate)
@@ -55,6 +65,10 @@ public sealed partial class CalculatePnlJob(
     private Task<bool> AlreadySucceededAsync(LedgerItemRef item, CancellationToken cancellationToken) =>
         db.BatchItems.AnyAsync(i => i.RunId == item.RunId && i.Phase == item.Phase && i.ItemKey == item.ItemKey
             && i.Status == ItemStatus.Succeeded, cancellationToken);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
+        Message = "Snapshot {Portfolio} {Date} already written by another run: adopted")]
+    private static partial void LogAdopted(ILogger logger, string portfolio, DateOnly date);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
         Message = "Snapshot {Portfolio} {Date}: NAV {Nav}, daily P&L {DailyPnl}")]

@@ -34,12 +34,15 @@ public sealed class BatchTestHost : IAsyncDisposable
     private static bool _migrated;
 
     /// <summary>Migrates the test database (once per process), empties it, then starts a host on it.</summary>
-    public static async Task<BatchTestHost> StartAsync(DateTimeOffset? now = null)
+    public static async Task<BatchTestHost> StartAsync(DateTimeOffset? now = null,
+        IReadOnlyDictionary<string, string?>? settings = null, bool reset = true, bool withServers = true)
     {
         await MigrateAsync();
-        await TestDatabase.ResetAsync();
+        if (reset) await TestDatabase.ResetAsync();
         var clock = now ?? DefaultNow;
-        var host = CliHost.Build(withServers: true, Settings, services =>
+        var merged = Settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
+        var host = CliHost.Build(withServers, merged, services =>
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(clock))));
         await host.StartAsync();
         return new BatchTestHost(host, clock);
@@ -70,6 +73,8 @@ public sealed class BatchTestHost : IAsyncDisposable
             ["Hangfire:QueuePollInterval"] = "00:00:00.200",
             ["Hangfire:SchedulePollingInterval"] = "00:00:01",
             ["Hangfire:WorkerCount"] = "4",
+            ["Schedule:Enabled"] = "false",
+            ["Schedule:StuckAwaitingAfter"] = "00:00:00",
         };
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

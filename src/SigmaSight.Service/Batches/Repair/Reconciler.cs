@@ -1,0 +1,114 @@
+using Hangfire;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Batches.Repair;
+
+/// <summary>
+/// The safety net of the ledger (DESIGN §4): restores phases with no live starter, fails items whose Hangfire job is
+/// Failed, Deleted or gone (which blocks their chain), and enqueues continuations still Awaiting after their parent
+/// Succeeded. Every repair is idempotent: a pass over a healthy ledger changes nothing.
+/// </summary>
+public sealed partial class Reconciler(
+    SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, JobStorage storage, IBackgroundJobClient jobs,
+    IOptions<ScheduleOptions> options, ILogger<Reconciler> logger)
+{
+    private static readonly string[] DeadStates = [FailedState.StateName, DeletedState.StateName];
+
+    public async Task<ReconcileReport> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var report = new ReconcileReport();
+        var runs = await db.BatchRuns.AsNoTracking().Where(r => r.Status == RunStatus.Running && r.SupersededBy == null)
+            .Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = storage.GetConnection();
+        foreach (var runId in runs)
+        {
+            await RestorePhaseAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
+            await RepairItemsAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
+        }
+        if (report.Total > 0) LogRepaired(logger, report.ToString());
+        return report;
+    }
+
+    private async Task RestorePhaseAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, ReconcileReport report,
+        CancellationToken cancellationToken)
+    {
+        var phases = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Phase)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var current = phases.FirstOrDefault(p => p.Status != PhaseStatus.Completed);
+        if (current is null)
+        {
+            jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
+            report.Add($"run {runId}: every phase completed but the run is still Running: verify enqueued");
+            return;
+        }
+        var starterState = current.StarterJobId is null ? null : connection.GetStateData(current.StarterJobId)?.Name;
+        var starterLive = starterState is not null && !DeadStates.Contains(starterState) && starterState != SucceededState.StateName;
+        var unenqueued = current.Status == PhaseStatus.Running && await db.BatchItems.AnyAsync(
+            i => i.RunId == runId && i.Phase == current.Phase && i.HangfireJobId == null, cancellationToken).ConfigureAwait(false);
+        if ((current.Status == PhaseStatus.Pending && !starterLive) || (unenqueued && !starterLive))
+        {
+            await advancer.EnqueueStarterAsync(runId, current.Phase, cancellationToken).ConfigureAwait(false);
+            report.Add($"run {runId}: phase {current.Name} had no live starter (job {current.StarterJobId ?? "none"} is {starterState ?? "gone"}): starter enqueued");
+        }
+    }
+
+    private async Task RepairItemsAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, ReconcileReport report,
+        CancellationToken cancellationToken)
+    {
+        var open = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == runId && i.Phase != BatchPhases.Verify && i.HangfireJobId != null
+                && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Running))
+            .OrderBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var monitoring = storage.GetMonitoringApi();
+        // Hangfire stamps states with the wall clock, so their age is measured on the database's clock, not the
+        // (injectable) business clock.
+        var wallClock = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var item in open)
+        {
+            var state = connection.GetStateData(item.HangfireJobId)?.Name;
+            if (state is null || DeadStates.Contains(state))
+            {
+                await FailAsync(new LedgerItemRef(runId, item.Phase, item.ItemKey),
+                    $"Hangfire job {item.HangfireJobId} is {state ?? "gone"}", cancellationToken).ConfigureAwait(false);
+                report.Add($"{item.ItemKey}: job {item.HangfireJobId} {state ?? "gone"}: item failed");
+            }
+            else if (state == AwaitingState.StateName && ParentSucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock))
+            {
+                var queue = item.Phase == BatchPhases.Pnl ? JobQueues.Portfolio : JobQueues.MarketData;
+                if (jobs.ChangeState(item.HangfireJobId!, new EnqueuedState(queue) { Reason = "reconciler: parent succeeded" },
+                        AwaitingState.StateName))
+                    report.Add($"{item.ItemKey}: continuation {item.HangfireJobId} stuck Awaiting after its parent succeeded: enqueued");
+            }
+        }
+    }
+
+    private bool ParentSucceededLongAgo(Hangfire.Storage.IStorageConnection connection,
+        Hangfire.Storage.IMonitoringApi monitoring, string jobId, DateTimeOffset wallClock)
+    {
+        var awaiting = connection.GetStateData(jobId);
+        if (awaiting?.Data is null || !awaiting.Data.TryGetValue("ParentId", out var parentId)) return false;
+        if (connection.GetStateData(parentId)?.Name != SucceededState.StateName) return false;
+        var since = monitoring.JobDetails(parentId)?.History?.FirstOrDefault()?.CreatedAt;
+        var succeededAt = since is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : DateTimeOffset.MinValue;
+        return wallClock - succeededAt >= options.Value.StuckAwaitingAfter;
+    }
+
+    private async Task FailAsync(LedgerItemRef item, string reason, CancellationToken cancellationToken)
+    {
+        FinishOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            outcome = await ledger.FinishItemAsync(item, ItemStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await advancer.AfterCommitAsync(item, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Reconciler repaired: {Report}")]
+    private static partial void LogRepaired(ILogger logger, string report);
+}

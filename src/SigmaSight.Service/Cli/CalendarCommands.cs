@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Cli;
+
+/// <summary>Calendar verbs: <c>add-closure</c> (an exchange-announced closure, honoured at once) and <c>business-date</c>.</summary>
+public static class CalendarCommands
+{
+    public static Command AddClosure()
+    {
+        var date = new Option<DateOnly>("--date") { Description = "The closed date", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why the exchange is closed", Required = true };
+        var command = new Command("add-closure", "Add an exchange closure beyond the NYSE rules (market_closures)") { date, reason };
+        command.SetAction((result, ct) => WithDbAsync(async (services, db) =>
+        {
+            var day = result.GetValue(date);
+            var why = result.GetValue(reason)?.Trim();
+            if (string.IsNullOrEmpty(why)) throw new UsageException("add-closure: --reason must not be empty");
+            var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
+            if (!calendar.IsTradingDay(day))
+                throw new UsageException($"add-closure: {day:yyyy-MM-dd} is already closed ({calendar.ClosureReason(day)})");
+            var written = await db.PortfolioSnapshots.CountAsync(s => s.SnapshotDate == day, ct).ConfigureAwait(false);
+            if (written > 0)
+                throw new UsageException($"add-closure: {written} snapshot(s) already exist for {day:yyyy-MM-dd}; recompute the portfolios first");
+            db.MarketClosures.Add(new MarketClosure { Date = day, Reason = why });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"add-closure: {day:yyyy-MM-dd} is now closed ({why})").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command BusinessDateOf()
+    {
+        var at = new Option<DateTimeOffset[]>("--at") { Description = "Trigger instants (ISO 8601 with offset)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var command = new Command("business-date", "Print the business date of each trigger instant (the last trading day past the 16:30 New York cutoff)") { at };
+        command.SetAction((result, ct) => WithDbAsync(async (services, _) =>
+        {
+            var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
+            foreach (var instant in result.GetValue(at) ?? [])
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{instant:O} {BusinessDate.Resolve(instant, calendar):yyyy-MM-dd}")).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<int> WithDbAsync(Func<IServiceProvider, SigmaSightDbContext, Task<int>> action)
+    {
+        using var host = CliHost.Build(withServers: false);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>()).ConfigureAwait(false);
+    }
+}

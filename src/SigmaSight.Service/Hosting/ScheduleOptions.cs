@@ -1,0 +1,21 @@
+namespace SigmaSight.Service.Hosting;
+
+/// <summary>The recurring jobs: the nightly batch and the reconciler.</summary>
+public sealed class ScheduleOptions
+{
+    public const string SectionName = "Schedule";
+
+    /// <summary>False registers nothing (hosts that must not schedule, most tests).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Cron of <c>nightly-batch</c> in <see cref="TimeZone"/>: 16:30 on weekdays (the NYSE cutoff).</summary>
+    public string NightlyCron { get; set; } = "30 16 * * 1-5";
+
+    public string TimeZone { get; set; } = "America/New_York";
+
+    /// <summary>Cron of the reconciler (UTC): every minute.</summary>
+    public string ReconcilerCron { get; set; } = "* * * * *";
+
+    /// <summary>A continuation still Awaiting this long after its parent Succeeded is enqueued by the reconciler.</summary>
+    public TimeSpan StuckAwaitingAfter { get; set; } = TimeSpan.FromMinutes(2);
+}
