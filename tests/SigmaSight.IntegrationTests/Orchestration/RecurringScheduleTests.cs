@@ -41,4 +41,35 @@ public sealed class RecurringScheduleTests
             manager.RemoveIfExists("reconciler");
         }
     }
+
+    [Fact]
+    public async Task TriggerNow_StartsTheNightlyRun_ForTheBusinessDateOfTheTriggerInstant()
+    {
+        await using var host = await BatchTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Schedule:Enabled"] = "true" });
+        var manager = host.Services.GetRequiredService<IRecurringJobManager>();
+        try
+        {
+            var before = await TestDatabase.ScalarAsync<DateTime>("SELECT now() AT TIME ZONE 'UTC'");
+            manager.Trigger("nightly-batch");
+
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.batch_runs") == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+
+            var run = (await TestDatabase.RowsAsync(
+                "SELECT kind, requested_by, business_date::text, (trigger_time AT TIME ZONE 'UTC')::text FROM sigmasight.batch_runs")).Single().Split('|');
+            run[0].Should().Be("Nightly");
+            run[1].Should().Be("recurring:nightly-batch");
+            var trigger = DateTime.Parse(run[3], System.Globalization.CultureInfo.InvariantCulture);
+            trigger.Should().BeCloseTo(before, TimeSpan.FromMinutes(2), "the trigger instant is the occurrence, not the business clock of the host");
+            var calendar = new SigmaSight.Analytics.Calendar.NyseCalendar();
+            run[2].Should().Be(SigmaSight.Service.Batches.BusinessDate
+                .Resolve(new DateTimeOffset(trigger, TimeSpan.Zero), calendar).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            manager.RemoveIfExists("nightly-batch");
+            manager.RemoveIfExists("reconciler");
+        }
+    }
 }
