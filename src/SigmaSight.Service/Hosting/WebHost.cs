@@ -11,6 +11,7 @@ public static class WebHost
         builder.Services.AddSigmaSightCore(builder.Configuration);
         builder.Services.AddSigmaSightHangfire(builder.Configuration);
         var app = builder.Build();
+        Dashboard.RunsDashboard.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DisplayStorageConnectionString = false,

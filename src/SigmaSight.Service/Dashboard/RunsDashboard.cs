@@ -1,0 +1,30 @@
+using Hangfire.Dashboard;
+
+namespace SigmaSight.Service.Dashboard;
+
+/// <summary>
+/// Adds the ledger-driven "Runs" pages (<c>/runs</c>, <c>/runs/{id}</c>) and their menu item to Hangfire's dashboard.
+/// Hangfire's routes and menu are process-global, so this registers once however many hosts a process builds.
+/// </summary>
+public static class RunsDashboard
+{
+    public const string ListPath = "/runs";
+
+    private static readonly Lock Gate = new();
+    private static bool _registered;
+
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            if (_registered) return;
+            DashboardRoutes.Routes.AddRazorPage(ListPath, _ => new RunListPage());
+            DashboardRoutes.Routes.AddRazorPage(ListPath + "/(?<id>[^/]+)", match => new RunDetailsPage(match.Groups["id"].Value));
+            NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To(ListPath))
+            {
+                Active = page.RequestPath.StartsWith(ListPath, StringComparison.OrdinalIgnoreCase),
+            });
+            _registered = true;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SigmaSight.IntegrationTests.Infrastructure;
+using SigmaSight.Service.Batches;
+
+namespace SigmaSight.IntegrationTests.Dashboard;
+
+/// <summary>The ledger-driven Runs pages inside Hangfire's dashboard, over HTTP on a real web host.</summary>
+[Collection(SharedDatabase.Name)]
+public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixture<RunsPageFixture>
+{
+    [Fact]
+    public async Task RunList_ShowsRunsNewestFirstWithStatusBadges_WhenTheLedgerHasRuns()
+    {
+        fixture.CompletedRun.Status.Should().Be(RunStatus.Completed, fixture.CompletedRun.Summary);
+        fixture.FailedRun.Status.Should().Be(RunStatus.CompletedWithErrors, fixture.FailedRun.Summary);
+
+        var (status, html) = await GetAsync("/hangfire/runs");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var rows = RunRows().Matches(html).ToDictionary(m => m.Groups["id"].Value, m => m.Groups["row"].Value);
+        rows.Keys.Should().Equal([fixture.FailedRun.Id.ToString(), fixture.CompletedRun.Id.ToString()], "newest first");
+        rows[fixture.CompletedRun.Id.ToString()].Should()
+            .Contain($"href=\"/hangfire/runs/{fixture.CompletedRun.Id}\"")
+            .And.Contain("<span class=\"label label-success\">Completed</span>")
+            .And.Contain("Backfill").And.Contain($"{fixture.CompletedRun.RangeFrom:yyyy-MM-dd} → {fixture.CompletedRun.RangeTo:yyyy-MM-dd}")
+            .And.Contain($"{fixture.CompletedRun.BusinessDate:yyyy-MM-dd}").And.Contain("test");
+        rows[fixture.FailedRun.Id.ToString()].Should().Contain("<span class=\"label label-warning\">CompletedWithErrors</span>");
+    }
+
+    [Fact]
+    public async Task RunList_ShowsOnlyTheRequestedPage_WhenFromAndCountAreGiven()
+    {
+        var (status, html) = await GetAsync("/hangfire/runs?from=1&count=1");
+
+        status.Should().Be(HttpStatusCode.OK);
+        RunRows().Matches(html).Select(m => m.Groups["id"].Value).Should().Equal(fixture.CompletedRun.Id.ToString());
+    }
+
+    [Fact]
+    public async Task RunPage_ShowsPhaseProgressAndLinksEveryItemToItsJob_WhenTheRunCompleted()
+    {
+        var run = fixture.CompletedRun.Id;
+
+        var (status, html) = await GetAsync($"/hangfire/runs/{run}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain("<span class=\"label label-success\">Completed</span>").And.Contain("P&amp;L and snapshot");
+        var phases = await TestDatabase.RowsAsync($"SELECT phase, expected FROM sigmasight.batch_phases WHERE run_id = '{run}' ORDER BY phase");
+        phases.Should().HaveCount(3);
+        foreach (var (phase, expected) in phases.Select(p => p.Split('|')).Select(p => (p[0], p[1])))
+        {
+            html.Should().MatchRegex($"data-phase=\"{phase}\">.*?>{expected}/{expected}</td>", $"phase {phase} is done");
+        }
+        html.Should().Contain("1/1", "one market-data chunk and one verify item").And.Contain("20/20", "5 portfolios × 4 days");
+        var jobs = await TestDatabase.RowsAsync($"SELECT hangfire_job_id FROM sigmasight.batch_items WHERE run_id = '{run}'");
+        jobs.Should().HaveCount(22);
+        foreach (var job in jobs) html.Should().Contain($"<a href=\"/hangfire/jobs/details/{job}\">#{job}</a>");
+        foreach (var name in await TestDatabase.RowsAsync("SELECT name FROM sigmasight.portfolios"))
+            html.Should().Contain(WebUtility.HtmlEncode($"P&L · {name} · {fixture.CompletedRun.RangeFrom:yyyy-MM-dd}"));
+        ItemStatuses(html).Should().OnlyContain(s => s == "Succeeded");
+    }
+
+    [Fact]
+    public async Task RunPage_ListsTheFailedItemFirstWithItsErrorEncoded_WhenAPortfolioFailed()
+    {
+        var (status, html) = await GetAsync($"/hangfire/runs/{fixture.FailedRun.Id}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var statuses = ItemStatuses(html);
+        statuses[0].Should().Be("Failed");
+        statuses.Should().Contain("Blocked").And.Contain("Succeeded");
+        statuses.SkipWhile(s => s != "Succeeded").Should().OnlyContain(s => s == "Succeeded", "unsuccessful items come first");
+        var firstRow = html[html.IndexOf("<tr class=\"run-item\"", StringComparison.Ordinal)..];
+        firstRow = firstRow[..firstRow.IndexOf("</tr>", StringComparison.Ordinal)];
+        firstRow.Should().Contain("missing price for ZZZZ")
+            .And.Contain(WebUtility.HtmlEncode(RunsPageFixture.HedgeFund))
+            .And.Contain(WebUtility.HtmlEncode(RunsPageFixture.Markup))
+            .And.Contain("/hangfire/jobs/details/");
+        html.Should().NotContain(RunsPageFixture.Markup, "ledger text is encoded, never markup");
+        html.Should().Contain("<span class=\"label label-warning\">CompletedWithErrors</span>");
+    }
+
+    [Fact]
+    public async Task DashboardMenu_LinksToTheRunsPage()
+    {
+        var (status, html) = await GetAsync("/hangfire");
+
+        status.Should().Be(HttpStatusCode.OK);
+        html.Should().MatchRegex("<a href=\"/hangfire/runs\">\\s*Runs");
+    }
+
+    [Theory]
+    [InlineData("/hangfire/runs/00000000-0000-0000-0000-000000000001")]
+    [InlineData("/hangfire/runs/not-a-run")]
+    public async Task RunPage_Returns404_WhenTheRunIsUnknown(string path)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.Should().Be(HttpStatusCode.NotFound);
+        html.Should().Contain("Run not found");
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
+    {
+        using var response = await fixture.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private static List<string> ItemStatuses(string html) =>
+        [.. ItemRows().Matches(html).Select(m => m.Groups["status"].Value)];
+
+    [GeneratedRegex("<tr class=\"run-row\" data-run=\"(?<id>[0-9a-f-]{36})\">(?<row>.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex RunRows();
+
+    [GeneratedRegex("<tr class=\"run-item\" data-status=\"(?<status>\\w+)\">")]
+    private static partial Regex ItemRows();
+}
