@@ -33,4 +33,10 @@ public sealed class BatchOptions
 
     /// <summary>How often a waiting CLI verb polls the run's status.</summary>
     public TimeSpan WaitPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Test hook: delays each P&amp;L job before its transaction, so a test can kill a host while it provably holds a
+    /// Processing phase-3 job. Zero (the default) means no delay.
+    /// </summary>
+    public TimeSpan TestPnlDelay { get; set; } = TimeSpan.Zero;
 }

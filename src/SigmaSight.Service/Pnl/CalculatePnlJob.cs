@@ -21,6 +21,8 @@ public sealed partial class CalculatePnlJob(
     {
         var reference = LedgerItemRef.Pnl(runId, portfolioId, date);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        var delay = options.Value.TestPnlDelay;
+        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
 

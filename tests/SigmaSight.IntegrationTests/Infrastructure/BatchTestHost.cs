@@ -13,7 +13,7 @@ namespace SigmaSight.IntegrationTests.Infrastructure;
 /// A real service host on the test database: Hangfire servers on every queue (real PostgreSQL storage), short poll
 /// intervals, immediate retries, and a clock frozen at <see cref="Now"/> so the demo's dates are fixed.
 /// </summary>
-public sealed class BatchTestHost : IAsyncDisposable
+public sealed partial class BatchTestHost : IAsyncDisposable
 {
     /// <summary>Friday 2026-10-30, 17:00 New York: the business date is 2026-10-30.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 10, 30, 21, 0, 0, TimeSpan.Zero);
