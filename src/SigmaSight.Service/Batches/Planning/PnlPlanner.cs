@@ -42,9 +42,10 @@ public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider c
             .Where(i => i.RunId == run.Id && i.Phase == Phase)
             .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = new List<(string, string)>();
         foreach (var chain in items.GroupBy(i => i.PortfolioId!.Value))
         {
+            // Recorded per chain, so a starter that dies midway re-enqueues only the chains it had not reached.
+            var recorded = new List<(string, string)>();
             string? previous = null;
             foreach (var item in chain)
             {
@@ -61,8 +62,8 @@ public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider c
                         j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
                 recorded.Add((item.ItemKey, previous));
             }
+            await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
         }
-        await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeleteSnapshotsFromAsync(Guid portfolioId, DateOnly from, CancellationToken cancellationToken)
