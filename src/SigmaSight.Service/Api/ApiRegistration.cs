@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace SigmaSight.Service.Api;
@@ -9,6 +10,10 @@ public static class ApiRegistration
     public static IServiceCollection AddSigmaSightApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+            ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthenticationHandler.PolicyName, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw, so ApiExceptionHandler can say which field was wrong instead of an empty 400.
@@ -20,7 +25,7 @@ public static class ApiRegistration
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.AddScoped<RunCommandEndpoints.RunContext>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApiTransformer>());
         return services;
     }
 
@@ -30,7 +35,7 @@ public static class ApiRegistration
         var api = app.MapGroup("/api").WithTags("SigmaSight Batch");
         api.MapQueries();
         api.MapClosureQueries();
-        var commands = api.MapGroup("").AddEndpointFilter<ApiKeyFilter>()
+        var commands = api.MapGroup("").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         commands.MapRunCommands();
         commands.MapClosureCommands();

@@ -17,6 +17,7 @@ public static class ClosureEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/closures", AddAsync).WithName("AddClosure")
+            .Produces<ClosureView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Add an exchange closure on a weekday the NYSE rules consider open (201; 409 when it exists)");
         return api;
     }
@@ -24,8 +25,10 @@ public static class ClosureEndpoints
     public static RouteGroupBuilder MapClosureQueries(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/closures", ListAsync).WithName("ListClosures").WithSummary("Operator-added closures, in date order");
-        api.MapGet("/closures/{date}", GetAsync).WithName("GetClosure").WithSummary("One operator-added closure");
+        api.MapGet("/closures", ListAsync).WithName("ListClosures").WithSummary("Operator-added closures, in date order")
+            .Produces<List<ClosureView>>();
+        api.MapGet("/closures/{date}", GetAsync).WithName("GetClosure").WithSummary("One operator-added closure")
+            .Produces<ClosureView>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

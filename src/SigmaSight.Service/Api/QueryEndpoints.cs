@@ -12,10 +12,13 @@ public static class QueryEndpoints
     public static RouteGroupBuilder MapQueries(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/runs", ListRunsAsync).WithName("ListRuns").WithSummary("The most recent runs, newest first");
-        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items");
+        api.MapGet("/runs", ListRunsAsync).WithName("ListRuns").WithSummary("The most recent runs, newest first")
+            .Produces<List<RunView>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items")
+            .Produces<RunDetailView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/portfolios/{id}/snapshots", GetSnapshotsAsync).WithName("GetSnapshots")
-            .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order");
+            .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order")
+            .Produces<SnapshotsView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -15,11 +15,11 @@ public static class RunCommandEndpoints
     public static RouteGroupBuilder MapRunCommands(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/runs", StartNightlyAsync).WithName("StartNightlyRun")
+        api.MapPost("/runs", StartNightlyAsync).WithName("StartNightlyRun").Produces<RunAccepted>(StatusCodes.Status202Accepted)
             .WithSummary("Start or join the nightly run for a business date (default: the last completed NYSE trading day)");
-        api.MapPost("/backfills", StartBackfillAsync).WithName("StartBackfill")
+        api.MapPost("/backfills", StartBackfillAsync).WithName("StartBackfill").Produces<RunAccepted>(StatusCodes.Status202Accepted)
             .WithSummary("Start or join a backfill of every trading day of [from, to] for every active portfolio");
-        api.MapPost("/recomputes", StartRecomputeAsync).WithName("StartRecompute")
+        api.MapPost("/recomputes", StartRecomputeAsync).WithName("StartRecompute").Produces<RunAccepted>(StatusCodes.Status202Accepted)
             .WithSummary("Delete one portfolio's snapshots from a date on and rebuild them in order (always a new run)");
         return api;
     }

@@ -12,14 +12,14 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
     [InlineData(null, "the X-Api-Key header is missing")]
     [InlineData("wrong-key", "does not hold the API key")]
     [InlineData("test-api-key-012345678", "does not hold the API key")]
-    public async Task Post_Returns401Problem_AndStartsNothing_WhenTheKeyIsMissingOrWrong(string? key, string reason)
+    public async Task Post_Returns401Problem_BeforeReadingTheBody_WhenTheKeyIsMissingOrWrong(string? key, string reason)
     {
         using var client = fixture.Host.Client();
         var before = await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.batch_runs");
 
         foreach (var path in new[] { "/api/runs", "/api/backfills", "/api/recomputes", "/api/closures" })
         {
-            var (status, problem, response) = await client.PostAsync(path, "{}", key);
+            var (status, problem, response) = await client.PostAsync(path, "{not json", key);
 
             status.Should().Be(HttpStatusCode.Unauthorized, path);
             response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -133,5 +133,10 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
             ["/api/runs", "/api/runs/{id}", "/api/backfills", "/api/recomputes", "/api/closures", "/api/portfolios/{id}/snapshots"]);
         paths.GetProperty("/api/runs").TryGetProperty("post", out _).Should().BeTrue();
         paths.GetProperty("/api/runs").TryGetProperty("get", out _).Should().BeTrue();
+        var post = paths.GetProperty("/api/runs").GetProperty("post");
+        post.GetProperty("responses").TryGetProperty("202", out _).Should().BeTrue();
+        post.GetProperty("security")[0].TryGetProperty("ApiKey", out _).Should().BeTrue();
+        document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString()
+            .Should().Be("X-Api-Key");
     }
 }
