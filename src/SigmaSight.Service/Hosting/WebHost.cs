@@ -1,23 +1,50 @@
-using Hangfire;
+using Microsoft.Extensions.Configuration.Memory;
+using SigmaSight.Service.Api;
+using SigmaSight.Service.Api.Health;
+using SigmaSight.Service.Hosting.Security;
 
 namespace SigmaSight.Service.Hosting;
 
-/// <summary>The web host: Hangfire servers, dashboard at /hangfire (local requests only) and health endpoints.</summary>
+/// <summary>
+/// The web host (<c>serve</c>): Hangfire servers, the dashboard at /hangfire (local requests only unless
+/// <c>Dashboard:Mode = Policy</c>), the HTTP API under /api with its OpenAPI document, and /health/live|ready.
+/// </summary>
 public static class WebHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietLogging });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSigmaSightCore(builder.Configuration);
         builder.Services.AddSigmaSightHangfire(builder.Configuration);
+        builder.Services.AddDashboardSecurity();
+        builder.Services.AddSigmaSightApi();
+        builder.Services.AddSigmaSightHealth();
+        configureServices?.Invoke(builder.Services);
+
         var app = builder.Build();
+        app.UseDashboardForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseDashboardWriteGuard();
         Dashboard.RunsDashboard.Register();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            DisplayStorageConnectionString = false,
-            DashboardTitle = "SigmaSight Batch",
-        });
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapSigmaSightDashboard();
+        app.MapSigmaSightApi();
+        app.MapSigmaSightHealth();
         return app;
     }
+
+    /// <summary>Defaults that configuration (appsettings, environment, command line) can override.</summary>
+    private static readonly Dictionary<string, string?> QuietLogging = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+    };
 }

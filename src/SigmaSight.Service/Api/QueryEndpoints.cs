@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Api;
+
+/// <summary>GET /api/runs, /api/runs/{id} and /api/portfolios/{id}/snapshots: read the ledger and the snapshots.</summary>
+public static class QueryEndpoints
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 500;
+
+    public static RouteGroupBuilder MapQueries(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/runs", ListRunsAsync).WithName("ListRuns").WithSummary("The most recent runs, newest first")
+            .Produces<List<RunView>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items")
+            .Produces<RunDetailView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/portfolios/{id}/snapshots", GetSnapshotsAsync).WithName("GetSnapshots")
+            .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order")
+            .Produces<SnapshotsView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    internal static async Task<IResult> ListRunsAsync(int? limit, SigmaSightDbContext db, CancellationToken ct)
+    {
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit) return ApiProblems.Invalid("limit", $"limit {take} is out of range: give 1..{MaxLimit}");
+        var runs = await db.BatchRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(runs.Select(RunView.Of).ToList());
+    }
+
+    internal static async Task<IResult> GetRunAsync(string id, SigmaSightDbContext db, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var runId)) return ApiProblems.Invalid("id", $"id '{id}' is not a run id (a GUID)");
+        var run = await db.BatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct).ConfigureAwait(false);
+        if (run is null) return ApiProblems.NotFound($"run {runId} does not exist");
+        var phases = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Phase)
+            .Select(p => new PhaseView(p.Phase, p.Name, p.Status, p.Expected, p.Remaining, p.StarterJobId, p.StartedAt, p.FinishedAt))
+            .ToListAsync(ct).ConfigureAwait(false);
+        var items = await db.BatchItems.AsNoTracking().Where(i => i.RunId == runId).OrderBy(i => i.Phase).ThenBy(i => i.ItemKey)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(new RunDetailView(RunView.Of(run), phases, items.Select(ItemView.Of).ToList()));
+    }
+
+    internal static async Task<IResult> GetSnapshotsAsync(string id, DateOnly? from, DateOnly? to, SigmaSightDbContext db, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var portfolioId)) return ApiProblems.Invalid("id", $"id '{id}' is not a portfolio id (a GUID)");
+        if (from > to) return ApiProblems.Invalid("from", $"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
+        var name = await db.Portfolios.AsNoTracking().Where(p => p.Id == portfolioId).Select(p => p.Name)
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        if (name is null) return ApiProblems.NotFound($"portfolio {portfolioId} does not exist");
+        var query = db.PortfolioSnapshots.AsNoTracking().Where(s => s.PortfolioId == portfolioId);
+        if (from is { } first) query = query.Where(s => s.SnapshotDate >= first);
+        if (to is { } last) query = query.Where(s => s.SnapshotDate <= last);
+        var snapshots = await query.OrderBy(s => s.SnapshotDate)
+            .Select(s => new SnapshotView(s.SnapshotDate, s.EquityBalance, s.CashValue, s.DailyPnl, s.DailyReturn, s.DailyReturnNote,
+                s.CumulativePnl, s.DailyRealizedPnl, s.CumulativeRealizedPnl, s.DailyCapitalFlow, s.CumulativeCapitalFlow,
+                s.LongValue, s.ShortValue, s.GrossExposure, s.NetExposure, s.NumPositions, s.NumLongPositions,
+                s.NumShortPositions, s.StalePriceCount, s.RunId))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(new SnapshotsView(portfolioId, name, from, to, snapshots));
+    }
+}
