@@ -29,9 +29,7 @@ public sealed partial class CalculatePnlJob(
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var lockKey = $"pnl:{portfolioId}";
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", cancellationToken).ConfigureAwait(false);
+            await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
             if (await AlreadySucceededAsync(reference, cancellationToken).ConfigureAwait(false)) return;
             if (await db.PortfolioSnapshots.AnyAsync(s => s.PortfolioId == portfolioId && s.SnapshotDate == date, cancellationToken)
                     .ConfigureAwait(false))

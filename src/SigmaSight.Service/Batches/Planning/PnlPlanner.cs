@@ -69,9 +69,7 @@ public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider c
     private async Task DeleteSnapshotsFromAsync(Guid portfolioId, DateOnly from, CancellationToken cancellationToken)
     {
         // The P&L jobs' lock: a chain of another run never sees a half-deleted history.
-        var lockKey = $"pnl:{portfolioId}";
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({lockKey}, 0))", cancellationToken).ConfigureAwait(false);
+        await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
         await db.PositionValues.Where(v => v.PortfolioId == portfolioId && v.ValueDate >= from)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
