@@ -7,7 +7,8 @@ public static class MarketDataRegistration
 {
     public static IServiceCollection AddMarketDataProvider(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<IMarketDataProvider, SyntheticMarketDataProvider>();
+        services.AddScoped<SyntheticMarketDataProvider>();
+        services.AddScoped<IMarketDataProvider>(s => s.GetRequiredService<SyntheticMarketDataProvider>());
         return services;
     }
 }

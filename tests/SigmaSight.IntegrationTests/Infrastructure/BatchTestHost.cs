@@ -35,7 +35,8 @@ public sealed partial class BatchTestHost : IAsyncDisposable
 
     /// <summary>Migrates the test database (once per process), empties it, then starts a host on it.</summary>
     public static async Task<BatchTestHost> StartAsync(DateTimeOffset? now = null,
-        IReadOnlyDictionary<string, string?>? settings = null, bool reset = true, bool withServers = true)
+        IReadOnlyDictionary<string, string?>? settings = null, bool reset = true, bool withServers = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         await MigrateAsync();
         if (reset) await TestDatabase.ResetAsync();
@@ -43,7 +44,10 @@ public sealed partial class BatchTestHost : IAsyncDisposable
         var merged = Settings;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
         var host = CliHost.Build(withServers, merged, services =>
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(clock))));
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(clock)));
+            configureServices?.Invoke(services);
+        });
         await host.StartAsync();
         return new BatchTestHost(host, clock);
     }

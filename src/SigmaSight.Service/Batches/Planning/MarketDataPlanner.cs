@@ -22,7 +22,7 @@ public sealed class MarketDataPlanner(
         ArgumentNullException.ThrowIfNull(run);
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var plan = await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
-        var first = plan.Values.Where(d => d.Count > 0).Select(d => d[0]).DefaultIfEmpty(run.RangeFrom).Min();
+        var first = plan.Values.Where(p => p.Dates.Count > 0).Select(p => p.Dates[0]).DefaultIfEmpty(run.RangeFrom).Min();
         if (run.RangeFrom < first) first = run.RangeFrom;
         var loadFrom = calendar.AddTradingDays(calendar.OnOrAfter(first), -options.Value.LookbackTradingDays);
 

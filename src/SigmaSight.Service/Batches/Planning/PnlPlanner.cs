@@ -8,7 +8,8 @@ using SigmaSight.Service.Pnl;
 namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>Phase 3: one item per (portfolio, trading day), each portfolio's dates chained with continuations.</summary>
-public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs)
+public sealed partial class PnlPlanner(
+    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, ILogger<PnlPlanner> logger)
     : IPhasePlanner
 {
     public int Phase => BatchPhases.Pnl;
@@ -16,12 +17,14 @@ public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider c
     public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Kind == RunKind.Recompute && RunScope.PortfolioOf(run.Scope) is { } portfolioId)
-            await DeleteSnapshotsFromAsync(portfolioId, run.RangeFrom, cancellationToken).ConfigureAwait(false);
-
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var plan = await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
-        var items = plan.SelectMany(p => p.Value.Select(date => new BatchItem
+        foreach (var (portfolioId, rebuild) in plan.Where(p => p.Value.RebuildFrom is not null))
+        {
+            await DeleteSnapshotsFromAsync(portfolioId, rebuild.RebuildFrom!.Value, cancellationToken).ConfigureAwait(false);
+            if (rebuild.BecauseOfLateClose) LogLateClose(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
+        }
+        var items = plan.SelectMany(p => p.Value.Dates.Select(date => new BatchItem
         {
             RunId = run.Id,
             Phase = Phase,
@@ -75,4 +78,8 @@ public sealed class PnlPlanner(SigmaSightDbContext db, TradingCalendarProvider c
         await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
+        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a close it was valued without has arrived")]
+    private static partial void LogLateClose(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
 }

@@ -5,13 +5,14 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
-/// The trading days each portfolio of a run must process, in order: every day after its latest snapshot
-/// (or from inception) through the run's last date, so a missed night never loses a day of P&amp;L.
-/// A recompute starts at its from-date instead (its planner deleted the snapshots from there on).
+/// The trading days each portfolio of a run must process, in order: every day after its latest snapshot (or from
+/// inception) through the run's last date, so a missed night never loses a day of P&amp;L. A recompute starts at its
+/// from-date; any run also starts at the first day a snapshot was valued with a stale price whose real close has
+/// arrived since (DESIGN §4), and rebuilds from there.
 /// </summary>
 public static class PortfolioDates
 {
-    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<DateOnly>>> PlanAsync(
+    public static async Task<IReadOnlyDictionary<Guid, PortfolioPlan>> PlanAsync(
         SigmaSightDbContext db, BatchRun run, NyseCalendar calendar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -25,15 +26,24 @@ public static class PortfolioDates
                     .Max(s => (DateOnly?)s.SnapshotDate),
             })
             .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lateCloses = await LateCloses.EarliestAsync(db, [.. portfolios.Select(p => p.Id)], cancellationToken)
+            .ConfigureAwait(false);
 
-        var plan = new Dictionary<Guid, IReadOnlyList<DateOnly>>();
+        var plan = new Dictionary<Guid, PortfolioPlan>();
         foreach (var p in portfolios)
         {
             var start = p.Latest is { } latest ? latest.AddDays(1) : p.InceptionDate;
             if (run.Kind == RunKind.Recompute) start = run.RangeFrom;
+            DateOnly? lateClose = lateCloses.TryGetValue(p.Id, out var late) ? late : null;
+            if (lateClose < start) start = lateClose.Value;
             if (start < p.InceptionDate) start = p.InceptionDate;
-            plan[p.Id] = [.. calendar.TradingDays(start, run.RangeTo)];
+            var rebuildFrom = p.Latest is { } last && start <= last ? start : (DateOnly?)null;
+            plan[p.Id] = new PortfolioPlan([.. calendar.TradingDays(start, run.RangeTo)], rebuildFrom,
+                rebuildFrom is not null && lateClose == start);
         }
         return plan;
     }
 }
+
+/// <summary>The days a portfolio processes; <see cref="RebuildFrom"/> is set when they overwrite stored snapshots.</summary>
+public sealed record PortfolioPlan(IReadOnlyList<DateOnly> Dates, DateOnly? RebuildFrom, bool BecauseOfLateClose);

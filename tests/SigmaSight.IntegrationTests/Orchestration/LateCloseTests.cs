@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SigmaSight.IntegrationTests.Infrastructure;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.MarketData.Synthetic;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.IntegrationTests.Orchestration;
+
+/// <summary>A close that arrives after a snapshot was valued without it makes the next run rebuild from that day.</summary>
+[Collection(SharedDatabase.Name)]
+public sealed class LateCloseTests
+{
+    [Fact]
+    public async Task NextRun_RebuildsFromTheStaleDay_WhenItsCloseHasArrived()
+    {
+        List<DateOnly> days;
+        Guid firstRun;
+        await using (var host = await BatchTestHost.StartAsync(configureServices: s =>
+            s.Replace(ServiceDescriptor.Scoped<IMarketDataProvider, ProviderMissingAaplOnDay3>())))
+        {
+            await host.SeedDemoAsync();
+            days = await host.WithScopeAsync(async s =>
+            {
+                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
+                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
+                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 5)).ToList();
+            });
+            ProviderMissingAaplOnDay3.Missing = days[3];
+            var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[4])).RunId);
+            run.Status.Should().Be(RunStatus.CompletedWithErrors);
+            run.Summary.Should().Contain($"AAPL on {days[3]:yyyy-MM-dd} valued at its close of {days[2]:yyyy-MM-dd}");
+            firstRun = run.Id;
+        }
+
+        await using (var host = await BatchTestHost.StartAsync(reset: false))
+        {
+            var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[5])).RunId);
+
+            run.Status.Should().Be(RunStatus.Completed, run.Summary);
+            var rebuilt = await TestDatabase.RowsAsync($"""
+                SELECT DISTINCT p.name FROM sigmasight.batch_items i JOIN sigmasight.portfolios p ON p.id = i.portfolio_id
+                 WHERE i.run_id = '{run.Id}' AND i.item_date = '{days[3]:yyyy-MM-dd}' ORDER BY 1
+                """);
+            var holders = await TestDatabase.RowsAsync("""
+                SELECT DISTINCT p.name FROM sigmasight.positions x JOIN sigmasight.portfolios p ON p.id = x.portfolio_id
+                 WHERE x.symbol = 'AAPL' OR x.underlying_symbol = 'AAPL' ORDER BY 1
+                """);
+            rebuilt.Should().Equal(holders, "exactly the portfolios valued with AAPL's stale close are rebuilt from that day");
+            (await TestDatabase.ScalarAsync<long>("""
+                SELECT count(*) FROM sigmasight.position_values v JOIN sigmasight.positions p ON p.id = v.position_id
+                 WHERE v.price_date < v.value_date AND p.investment_class <> 'PRIVATE'
+                """)).Should().Be(0, "no snapshot is valued with a stale price any more");
+            (await TestDatabase.RowsAsync("SELECT portfolio_id, snapshot_date, count(*) FROM sigmasight.portfolio_snapshots GROUP BY 1, 2"))
+                .Should().HaveCount(5 * days.Count).And.OnlyContain(r => r.EndsWith("|1", StringComparison.Ordinal));
+            var (exitCode, output) = await Oracle.RecomputeSnapshotsAsync();
+            exitCode.Should().Be(0, output);
+            firstRun.Should().NotBe(run.Id);
+        }
+    }
+
+    /// <summary>The demo's synthetic market without AAPL's close on one day (the day a provider was late).</summary>
+    private sealed class ProviderMissingAaplOnDay3(SyntheticMarketDataProvider inner) : IMarketDataProvider
+    {
+        public static DateOnly Missing { get; set; }
+
+        public string Source => inner.Source;
+
+        public async Task<IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateOnly, decimal>>>> GetClosesAsync(
+            IReadOnlyCollection<string> symbols, DateOnly firstDate, DateOnly lastDate, CancellationToken cancellationToken)
+        {
+            var closes = await inner.GetClosesAsync(symbols, firstDate, lastDate, cancellationToken);
+            return closes.ToDictionary(c => c.Key, c => c.Key == "AAPL"
+                ? (IReadOnlyList<KeyValuePair<DateOnly, decimal>>)[.. c.Value.Where(v => v.Key != Missing)]
+                : c.Value);
+        }
+    }
+}
