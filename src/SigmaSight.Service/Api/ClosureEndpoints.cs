@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
@@ -11,8 +10,6 @@ namespace SigmaSight.Service.Api;
 /// </summary>
 public static class ClosureEndpoints
 {
-    public const int MaxReasonLength = 200;
-
     public static RouteGroupBuilder MapClosureCommands(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -32,26 +29,16 @@ public static class ClosureEndpoints
         return api;
     }
 
-    internal static async Task<IResult> AddAsync(ClosureBody body, SigmaSightDbContext db, TradingCalendarProvider calendars, CancellationToken ct)
+    internal static async Task<IResult> AddAsync(ClosureBody body, ClosureRegistry closures, CancellationToken ct)
     {
-        if (body.Date is not { } date) return ApiProblems.Invalid("date", "date is required (yyyy-MM-dd)");
-        var reason = body.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return ApiProblems.Invalid("reason", "reason is required: say why the exchange is closed");
-        if (reason.Length > MaxReasonLength) return ApiProblems.Invalid("reason", $"reason is longer than {MaxReasonLength} characters");
-        var calendar = await calendars.GetAsync(ct).ConfigureAwait(false);
-        if (calendar.ExtraClosures.Contains(date)) return Exists(date);
-        if (!calendar.IsTradingDay(date))
-            return ApiProblems.Invalid("date", $"date {date:yyyy-MM-dd} is already closed ({calendar.ClosureReason(date)})");
-        db.MarketClosures.Add(new MarketClosure { Date = date, Reason = reason });
-        try
+        var outcome = await closures.AddAsync(body.Date, body.Reason, ct).ConfigureAwait(false);
+        return outcome.Status switch
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return Exists(date);
-        }
-        return TypedResults.Created($"/api/closures/{date:yyyy-MM-dd}", new ClosureView(date, reason));
+            ClosureStatus.Added => TypedResults.Created($"/api/closures/{outcome.Date:yyyy-MM-dd}",
+                new ClosureView(outcome.Date!.Value, outcome.Reason!)),
+            ClosureStatus.AlreadyListed => ApiProblems.Conflict(outcome.Message),
+            _ => ApiProblems.Invalid(outcome.Field!, outcome.Message),
+        };
     }
 
     internal static async Task<IResult> ListAsync(SigmaSightDbContext db, CancellationToken ct) =>
@@ -64,7 +51,4 @@ public static class ClosureEndpoints
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         return closure is null ? ApiProblems.NotFound($"no operator closure on {date:yyyy-MM-dd}") : TypedResults.Ok(closure);
     }
-
-    private static IResult Exists(DateOnly date) =>
-        ApiProblems.Conflict($"date {date:yyyy-MM-dd} is already in market_closures");
 }

@@ -15,20 +15,12 @@ public static class CalendarCommands
         var date = new Option<DateOnly>("--date") { Description = "The closed date", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why the exchange is closed", Required = true };
         var command = new Command("add-closure", "Add an exchange closure beyond the NYSE rules (market_closures)") { date, reason };
-        command.SetAction((result, ct) => WithDbAsync(async (services, db) =>
+        command.SetAction((result, ct) => WithDbAsync(async (services, _) =>
         {
-            var day = result.GetValue(date);
-            var why = result.GetValue(reason)?.Trim();
-            if (string.IsNullOrEmpty(why)) throw new UsageException("add-closure: --reason must not be empty");
-            var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
-            if (!calendar.IsTradingDay(day))
-                throw new UsageException($"add-closure: {day:yyyy-MM-dd} is already closed ({calendar.ClosureReason(day)})");
-            var written = await db.PortfolioSnapshots.CountAsync(s => s.SnapshotDate == day, ct).ConfigureAwait(false);
-            if (written > 0)
-                throw new UsageException($"add-closure: {written} snapshot(s) already exist for {day:yyyy-MM-dd}; recompute the portfolios first");
-            db.MarketClosures.Add(new MarketClosure { Date = day, Reason = why });
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync($"add-closure: {day:yyyy-MM-dd} is now closed ({why})").ConfigureAwait(false);
+            var outcome = await services.GetRequiredService<ClosureRegistry>()
+                .AddAsync(result.GetValue(date), result.GetValue(reason), ct).ConfigureAwait(false);
+            if (outcome.Status != ClosureStatus.Added) throw new UsageException($"add-closure: {outcome.Message}");
+            await Console.Out.WriteLineAsync($"add-closure: {outcome.Message}").ConfigureAwait(false);
             return 0;
         }));
         return command;

@@ -30,6 +30,7 @@ public static class ServiceRegistration
         services.AddScoped<RunVerifier>();
         services.AddScoped<RunWaiter>();
         services.AddScoped<TradingCalendarProvider>();
+        services.AddScoped<ClosureRegistry>();
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<IPhasePlanner, MarketDataPlanner>();

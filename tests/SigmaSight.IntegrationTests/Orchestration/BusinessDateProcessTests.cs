@@ -32,10 +32,14 @@ public sealed class BusinessDateProcessTests
     public async Task BusinessDate_IsTheSame_WhateverTheProcessTimeZone(string timeZone)
     {
         await using (await BatchTestHost.StartAsync(withServers: false)) { }
-        await TestDatabase.ExecuteAsync(
-            "INSERT INTO sigmasight.market_closures (date, reason) VALUES ('2026-12-22', 'test closure') ON CONFLICT DO NOTHING");
+        var environment = new Dictionary<string, string> { ["TZ"] = timeZone };
+        var added = await ServiceProcess.RunAsync(environment, "add-closure", "--date", "2026-12-22", "--reason", "test closure");
+        added.ExitCode.Should().Be(0, added.Output);
+        var again = await ServiceProcess.RunAsync(environment, "add-closure", "--date", "2026-12-22", "--reason", "twice");
+        again.ExitCode.Should().Be(64, "a closure is added once");
+        again.Output.Should().Contain("2026-12-22 is already in market_closures");
 
-        var (exitCode, output) = await ServiceProcess.RunAsync(new Dictionary<string, string> { ["TZ"] = timeZone },
+        var (exitCode, output) = await ServiceProcess.RunAsync(environment,
             ["business-date", "--at", .. Cases.Select(c => c.Instant)]);
 
         exitCode.Should().Be(0, output);
