@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches;
@@ -15,21 +14,16 @@ public sealed partial class RunStarter(SigmaSightDbContext db, PhaseAdvancer adv
     public async Task<RunHandle> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
-            try
-            {
-                return await TryStartAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && attempt < 3)
-            {
-                db.ChangeTracker.Clear();
-                LogRace(logger, request.Kind, request.To);
-            }
+            if (await TryStartAsync(request, cancellationToken).ConfigureAwait(false) is { } handle) return handle;
+            db.ChangeTracker.Clear();
+            LogRace(logger, request.Kind, request.To);
         }
     }
 
-    private async Task<RunHandle> TryStartAsync(RunRequest request, CancellationToken cancellationToken)
+    /// <summary>Starts or joins; null when a concurrent start won the race (the caller then joins it).</summary>
+    private async Task<RunHandle?> TryStartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var live = await db.BatchRuns.Where(r => r.Kind == request.Kind && r.Scope == request.Scope
                 && r.RangeFrom == request.From && r.RangeTo == request.To && r.SupersededBy == null)
@@ -59,7 +53,20 @@ public sealed partial class RunStarter(SigmaSightDbContext db, PhaseAdvancer adv
                 live.SupersededBy = run.Id;
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            db.BatchRuns.Add(run);
+            // ON CONFLICT: a concurrent start of the same run won (unique live range/nightly date); join it.
+            var kind = run.Kind.ToString();
+            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO sigmasight.batch_runs (id, business_date, kind, scope, range_from, range_to, status,
+                                                   requested_by, trigger_time, created_at, started_at)
+                VALUES ({run.Id}, {run.BusinessDate}, {kind}, {run.Scope}, {run.RangeFrom}, {run.RangeTo}, 'Running',
+                        {run.RequestedBy}, {run.TriggerTime}, {run.CreatedAt}, {run.StartedAt})
+                ON CONFLICT DO NOTHING
+                """, cancellationToken).ConfigureAwait(false);
+            if (inserted == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
             db.BatchPhases.AddRange(Phases.Select(p => new BatchPhase
             {
                 RunId = run.Id, Phase = p, Name = BatchPhases.Name(p), Status = PhaseStatus.Pending,
