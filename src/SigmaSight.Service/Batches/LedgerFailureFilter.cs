@@ -1,4 +1,5 @@
 using Hangfire.Common;
+using Hangfire.Server;
 using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,29 @@ namespace SigmaSight.Service.Batches;
 /// or verify that fails marks the run Failed. The reconciler repairs what this filter misses.
 /// </summary>
 public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILogger<LedgerFailureFilter> logger)
-    : JobFilterAttribute, IApplyStateFilter
+    : JobFilterAttribute, IApplyStateFilter, IServerFilter
 {
+    /// <summary>Links the ledger item to its Hangfire job before it runs (a job may start before its planner recorded it).</summary>
+    public void OnPerforming(PerformingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (ItemOf(context.BackgroundJob.Job) is not { } reference) return;
+        LinkAsync(reference, context.BackgroundJob.Id).GetAwaiter().GetResult();
+    }
+
+    public void OnPerformed(PerformedContext context)
+    {
+    }
+
+    private async Task LinkAsync(LedgerItemRef reference, string jobId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
+        await db.BatchItems.Where(i => i.RunId == reference.RunId && i.Phase == reference.Phase
+                && i.ItemKey == reference.ItemKey && i.HangfireJobId == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.HangfireJobId, jobId)).ConfigureAwait(false);
+    }
+
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -27,6 +49,8 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
         };
         var job = context.BackgroundJob?.Job;
         if (reason is null || job is null) return;
+        // A job can fail before its planner recorded the job ids of its chain (deleted before it ran): link it first.
+        if (ItemOf(job) is { } reference) LinkAsync(reference, context.BackgroundJob!.Id).GetAwaiter().GetResult();
         RecordAsync(job, reason).GetAwaiter().GetResult();
     }
 
