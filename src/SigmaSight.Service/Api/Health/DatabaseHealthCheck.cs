@@ -25,7 +25,7 @@ public sealed class DatabaseHealthCheck(IConfiguration configuration, IOptions<H
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException or System.Net.Sockets.SocketException)
         {
-            return HealthCheckResult.Unhealthy($"database {builder.Database} on {builder.Host}:{builder.Port} is unreachable: {e.Message}");
+            return HealthCheckResult.Unhealthy($"database {builder.Database} on {builder.Host}:{builder.Port} is unreachable: {e.Message}", e);
         }
     }
 }

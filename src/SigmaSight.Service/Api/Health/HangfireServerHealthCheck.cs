@@ -32,7 +32,7 @@ public sealed class HangfireServerHealthCheck(JobStorage storage, IOptions<Healt
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"cannot read Hangfire's servers: {e.Message}");
+            return HealthCheckResult.Unhealthy($"cannot read Hangfire's servers: {e.Message}", e);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class NightlyRunHealthCheck(SigmaSightDbContext db, TradingCalenda
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
-            return HealthCheckResult.Degraded($"cannot read the last nightly run: {e.Message}");
+            return HealthCheckResult.Degraded($"cannot read the last nightly run: {e.Message}", e);
         }
     }
 
