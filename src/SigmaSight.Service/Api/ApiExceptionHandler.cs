@@ -10,7 +10,7 @@ namespace SigmaSight.Service.Api;
 
 /// <summary>
 /// Turns request-binding failures (malformed JSON, a value of the wrong type, an unknown field, a query value that does
-/// not parse) and <see cref="UsageException"/> into 400 problem details that name the field; anything else is left to
+/// not parse), <see cref="UsageException"/> and <see cref="Batches.RunRefusedException"/> into 400 problem details that name the field; anything else is left to
 /// the default 500 problem, which reveals nothing.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -22,7 +22,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(json, BodyTypeOf(httpContext)),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid", Detail = bad.Message },
-            UsageException usage => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request is not valid", Detail = usage.Message },
+            UsageException or Batches.RunRefusedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request is not valid", Detail = exception.Message,
+            },
             _ => null,
         };
         if (problem is null) return false;

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches.Verification;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches;
 
 /// <summary>
-/// Starts runs idempotently: a request whose (kind, scope, range) has a live run that is Running or Completed joins
-/// it; one whose live run ended with errors, or a forced one, supersedes it. A unique index settles races.
+/// Starts runs idempotently: a request whose (kind, scope, range) has a live run that is Running, or Completed and
+/// still true of the data (<see cref="RunCoverage"/>), joins it; one whose live run ended with errors or whose
+/// snapshots have gone since, or a forced one, supersedes it. A unique index settles races. A request whose range no
+/// active portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
 /// </summary>
-public sealed partial class RunStarter(SigmaSightDbContext db, PhaseAdvancer advancer, TimeProvider time, ILogger<RunStarter> logger)
+public sealed partial class RunStarter(
+    SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, TimeProvider time, ILogger<RunStarter> logger)
 {
     private static readonly int[] Phases = [BatchPhases.MarketData, BatchPhases.Pnl, BatchPhases.Verify];
 
@@ -28,8 +32,16 @@ public sealed partial class RunStarter(SigmaSightDbContext db, PhaseAdvancer adv
         var live = await db.BatchRuns.Where(r => r.Kind == request.Kind && r.Scope == request.Scope
                 && r.RangeFrom == request.From && r.RangeTo == request.To && r.SupersededBy == null)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (live is not null && !request.Force && live.Status is RunStatus.Running or RunStatus.Completed)
+        var promised = await coverage.CheckAsync(request.Scope, request.From, request.To, cancellationToken).ConfigureAwait(false);
+        if (promised.Portfolios == 0)
+            throw new RunRefusedException(await NothingToRunAsync(request, cancellationToken).ConfigureAwait(false));
+        if (live is not null && !request.Force && live.Status is RunStatus.Running)
             return new RunHandle(live.Id, Joined: true, live.Status);
+        if (live is not null && !request.Force && live.Status is RunStatus.Completed)
+        {
+            if (promised.IsComplete) return new RunHandle(live.Id, Joined: true, live.Status);
+            LogStaleVerdict(logger, live.Id, promised.Missing.Count, string.Join("; ", promised.Describe().Take(5)));
+        }
 
         var now = time.GetUtcNow();
         var run = new BatchRun
@@ -78,6 +90,20 @@ public sealed partial class RunStarter(SigmaSightDbContext db, PhaseAdvancer adv
         await advancer.EnqueueStarterAsync(run.Id, Phases[0], cancellationToken).ConfigureAwait(false);
         return new RunHandle(run.Id, Joined: false, RunStatus.Running);
     }
+
+    private async Task<string> NothingToRunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var earliest = await Planning.RunScope.Portfolios(db, request.Scope).MinAsync(p => (DateOnly?)p.InceptionDate, cancellationToken)
+            .ConfigureAwait(false);
+        var range = request.From == request.To ? $"on {request.To:yyyy-MM-dd}" : $"on any day of {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}";
+        return earliest is { } first
+            ? $"no portfolio is active {range}: the earliest inception is {first:yyyy-MM-dd}"
+            : $"no portfolio is active {range}: there is no active portfolio in scope {request.Scope} (seed-demo or import one first)";
+    }
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
+        Message = "Run {RunId} is Completed but {Missing} snapshot(s) it verified are gone ({Which}): starting a new run instead of joining it")]
+    private static partial void LogStaleVerdict(ILogger logger, Guid runId, int missing, string which);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
         Message = "Run {RunId} started: {Kind} {From}..{To} (supersedes {Superseded})")]

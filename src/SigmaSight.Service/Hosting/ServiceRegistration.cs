@@ -28,6 +28,7 @@ public static class ServiceRegistration
         services.AddScoped<PhaseAdvancer>();
         services.AddScoped<RunStarter>();
         services.AddScoped<RunVerifier>();
+        services.AddScoped<RunCoverage>();
         services.AddScoped<RunWaiter>();
         services.AddScoped<TradingCalendarProvider>();
         services.AddScoped<ClosureRegistry>();

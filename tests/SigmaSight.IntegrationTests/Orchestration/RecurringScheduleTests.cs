@@ -46,6 +46,7 @@ public sealed class RecurringScheduleTests
     public async Task TriggerNow_StartsTheNightlyRun_ForTheBusinessDateOfTheTriggerInstant()
     {
         await using var host = await BatchTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Schedule:Enabled"] = "true" });
+        await host.SeedDemoAsync(); // a nightly run with no active portfolio is refused (it would verify nothing)
         var manager = host.Services.GetRequiredService<IRecurringJobManager>();
         try
         {

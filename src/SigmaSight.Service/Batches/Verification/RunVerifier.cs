@@ -8,7 +8,7 @@ namespace SigmaSight.Service.Batches.Verification;
 /// Checks a run from the data itself: every planned snapshot exists, no item is unfinished or failed, no stale
 /// price was used and no missing close is still missing. Each problem names what and why.
 /// </summary>
-public sealed class RunVerifier(SigmaSightDbContext db)
+public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
 {
     public async Task<VerificationResult> VerifyAsync(BatchRun run, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -34,16 +34,60 @@ public sealed class RunVerifier(SigmaSightDbContext db)
         var missing = await MissingSnapshotsAsync(expected, cancellationToken).ConfigureAwait(false);
         problems.AddRange(missing.Select(i => $"missing snapshot: {Describe(i)} succeeded in the ledger but has no snapshot"));
 
+        // The range's promise, whoever wrote the snapshots: a day this run did not plan (adopted, written earlier or
+        // deleted since) still counts. Days of items already named above (failed, blocked, unfinished) are not repeated.
+        var range = await coverage.CheckAsync(run.Scope, run.RangeFrom, run.RangeTo, cancellationToken).ConfigureAwait(false);
+        var named = items.Where(i => i.Phase == BatchPhases.Pnl && i.Status != ItemStatus.Succeeded)
+            .Concat(missing).Select(i => (i.PortfolioId, i.ItemDate)).ToHashSet();
+        var elsewhere = await BeingRebuiltElsewhereAsync(run, range, cancellationToken).ConfigureAwait(false);
+        var unplanned = range with
+        {
+            Missing = [.. range.Missing.Where(m => !named.Contains((m.PortfolioId, m.Date)) && !elsewhere.Contains((m.PortfolioId, m.Date)))],
+        };
+        problems.AddRange(unplanned.Describe());
+        if (range.Portfolios == 0)
+            problems.Add($"nothing to verify: no active portfolio in scope {run.Scope} on {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}");
+
         var stale = await StaleFindings.RecordAsync(db, run, expected, now, cancellationToken).ConfigureAwait(false);
         problems.AddRange(stale.Select(f => $"stale price: {f.Detail}"));
         problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
 
         var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
-        var portfolios = expected.Select(i => i.PortfolioId).Distinct().Count();
-        var header = $"{expected.Count - missing.Count} snapshots verified for {portfolios} portfolio(s) over " +
-            $"{run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}";
+        var header = Header(run, [.. expected.Except(missing)], expected.Count, range);
         return new VerificationResult(status, problems.Count == 0 ? header : $"{header}; {problems.Count} problem(s): " +
             string.Join("; ", problems.Take(50)));
+    }
+
+    /// <summary>
+    /// "N snapshots verified for M portfolio(s) over from..to", counting the range's days and this run's catch-up days
+    /// before it; "already up to date: M portfolio(s) through D" when the run had nothing to write.
+    /// </summary>
+    private static string Header(BatchRun run, List<BatchItem> present, int written, CoverageReport range)
+    {
+        if (written == 0 && range.IsComplete)
+            return $"already up to date: {range.Portfolios} portfolio(s) through {range.Through:yyyy-MM-dd}, " +
+                $"{range.Expected} snapshot(s) verified over {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}";
+        var verified = range.Expected - range.Missing.Count + present.Count(i => i.ItemDate < run.RangeFrom);
+        var portfolios = Math.Max(range.Portfolios, present.Select(i => i.PortfolioId).Distinct().Count());
+        return $"{verified} snapshots verified for {portfolios} portfolio(s) over " +
+            $"{run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd} ({written} written by this run)";
+    }
+
+    /// <summary>
+    /// Missing days another Running run is still writing (a recompute rebuilding the portfolio): that run answers for
+    /// them, and a later trigger that would join this run re-checks them (<see cref="RunCoverage"/>).
+    /// </summary>
+    private async Task<HashSet<(Guid?, DateOnly?)>> BeingRebuiltElsewhereAsync(
+        BatchRun run, CoverageReport range, CancellationToken cancellationToken)
+    {
+        if (range.IsComplete) return [];
+        var portfolioIds = range.Missing.Select(m => (Guid?)m.PortfolioId).Distinct().ToList();
+        var open = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId != run.Id && i.Phase == BatchPhases.Pnl && portfolioIds.Contains(i.PortfolioId)
+                && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Running)
+                && db.BatchRuns.Any(r => r.Id == i.RunId && r.Status == RunStatus.Running))
+            .Select(i => new { i.PortfolioId, i.ItemDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return open.Select(i => (i.PortfolioId, i.ItemDate)).ToHashSet();
     }
 
     private async Task<List<BatchItem>> MissingSnapshotsAsync(List<BatchItem> expected, CancellationToken cancellationToken)
