@@ -59,19 +59,25 @@ public class StressTestCalculatorTests
         result.CorrelationEffect.Should().BeApproximately(150_000m, 1e-6m);
     }
 
-    /// <summary>Pitfall: no loss floor — the net-short, levered golden book loses more than its NAV in a 25% rally.</summary>
+    /// <summary>
+    /// Pitfall: no loss floor. The original floored losses at −0.99 × net exposure, and with net exposure ≤ 0 clipped
+    /// every loss to −$0.99. The golden net-short, levered book must lose more than its whole NAV in a 25% rally.
+    /// </summary>
     [Fact]
     public void Run_LosesMoreThanNav_ForNetShortBookInMarketRally()
     {
-        var rally = StressGolden.Scenarios.Single(s => s.Id == "market_rally_25");
+        var holdings = RiskGolden.Holdings("long_short");
         var nav = RiskGolden.Nav("long_short");
+        var rally = StressGolden.Scenarios.Single(s => s.Id == "market_rally_25");
+        var expected = RiskGolden.Rows("stress_golden.csv", "long_short").Single(r => r["scenario"] == "market_rally_25");
 
         var result = StressTestCalculator.Run(rally, StressGolden.Model(), StressGolden.DollarExposures("long_short")).Value!;
 
-        result.DirectPnl.Should().BeLessThan(-nav, "direct: −7.2M market dollars × 25% = −1.8M on a 1.0M NAV");
-        result.CorrelatedPnl.Should().BeLessThan(-0.99m * nav * 3);
-        result.DirectPnl.ShouldMatchToTheCent(
-            RiskGolden.Rows("stress_golden.csv", "long_short").Single(r => r["scenario"] == "market_rally_25").Money("direct_pnl"), "oracle");
+        holdings.Sum(h => h.MarketValue).Should().BeNegative("the book is net short");
+        result.DirectPnl.Should().BeLessThan(-nav, "−7.2M market dollars × 25% = −1.8M on a NAV of 1.0M");
+        result.CorrelatedPnl.Should().BeLessThan(-nav);
+        result.DirectPnl.ShouldMatchToTheCent(expected.Money("direct_pnl"), "oracle direct");
+        result.CorrelatedPnl.ShouldMatchToTheCent(expected.Money("correlated_pnl"), "oracle correlated");
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public static class StressTestCalculator
         if (missing.Count > 0)
             return RiskOutcome.NotApplicable<StressResult>($"scenario {scenario.Id}: missing exposure {string.Join(", ", missing)}");
 
-        var covIndex = factors.Select(f => model.Covariance.Factors.ToList().IndexOf(f.Name)).ToArray();
+        var covarianceFactors = model.Covariance.Factors.ToList();
+        var covIndex = factors.Select(f => covarianceFactors.IndexOf(f.Name)).ToArray();
         var shocked = Enumerable.Range(0, factors.Count).Where(i => scenario.Shocks.ContainsKey(factors[i].Name)).ToArray();
         var moves = new double[factors.Count];
         foreach (var i in shocked)
