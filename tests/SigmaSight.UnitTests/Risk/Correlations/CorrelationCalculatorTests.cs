@@ -2,7 +2,7 @@ using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Correlations;
 using SigmaSight.Analytics.Risk.Holdings;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.Correlations;
 
 public class CorrelationCalculatorTests
 {

@@ -2,7 +2,7 @@ using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Analytics.Risk.ValueAtRisk;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.ValueAtRisk;
 
 public class ValueAtRiskCalculatorTests
 {
@@ -60,7 +60,8 @@ public class ValueAtRiskCalculatorTests
     [Fact]
     public void Parametric_IsZScoreTimesDailySigmaTimesNav_ForHandCheckedSeries()
     {
-        // 63 returns alternating ±1%: mean 1/6300, sample SD = 0.01 × √(63/62 − 1/62 × (1/63)) … computed directly below.
+        // 63 returns alternating ±1% (32 up, 31 down); σ_1d = their sample SD; z_95 = 1.6448536269514722,
+        // φ(z_99) = 0.026652142203458 (scipy), so VaR_95 = 1.645 σ NAV and ES_99 = σ NAV φ(z_99) / 0.01.
         var returns = Enumerable.Range(0, 63).Select(i => i % 2 == 0 ? 0.01 : -0.01).ToArray();
         var mean = returns.Average();
         var sd = Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / 62);

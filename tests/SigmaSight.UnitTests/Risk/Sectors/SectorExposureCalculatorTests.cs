@@ -2,7 +2,7 @@ using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Analytics.Risk.Sectors;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.Sectors;
 
 public class SectorExposureCalculatorTests
 {

@@ -1,7 +1,7 @@
 using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Holdings;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.Holdings;
 
 public class HoldingsSeriesTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SigmaSight.Analytics.Risk.Correlations;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.Correlations;
 
 public class PositiveSemidefiniteTests
 {

@@ -1,7 +1,7 @@
 using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Stress;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.Stress;
 
 public class StressTestCalculatorTests
 {

@@ -2,7 +2,7 @@ using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Concentration;
 using SigmaSight.Analytics.Risk.Holdings;
 
-namespace SigmaSight.UnitTests.Risk;
+namespace SigmaSight.UnitTests.Risk.Concentration;
 
 public class ConcentrationCalculatorTests
 {
