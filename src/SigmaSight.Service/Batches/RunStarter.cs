@@ -13,7 +13,6 @@ namespace SigmaSight.Service.Batches;
 public sealed partial class RunStarter(
     SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, TimeProvider time, ILogger<RunStarter> logger)
 {
-    private static readonly int[] Phases = [BatchPhases.MarketData, BatchPhases.Pnl, BatchPhases.Verify];
 
     public async Task<RunHandle> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
@@ -79,7 +78,7 @@ public sealed partial class RunStarter(
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return null;
             }
-            db.BatchPhases.AddRange(Phases.Select(p => new BatchPhase
+            db.BatchPhases.AddRange(BatchPhases.All.Select(p => new BatchPhase
             {
                 RunId = run.Id, Phase = p, Name = BatchPhases.Name(p), Status = PhaseStatus.Pending,
             }));
@@ -87,7 +86,7 @@ public sealed partial class RunStarter(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         LogStarted(logger, run.Id, run.Kind, run.RangeFrom, run.RangeTo, live?.Id);
-        await advancer.EnqueueStarterAsync(run.Id, Phases[0], cancellationToken).ConfigureAwait(false);
+        await advancer.EnqueueStarterAsync(run.Id, BatchPhases.MarketData, cancellationToken).ConfigureAwait(false);
         return new RunHandle(run.Id, Joined: false, RunStatus.Running);
     }
 

@@ -20,8 +20,8 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
             .ConfigureAwait(false);
         string Name(Guid? id) => id is { } p ? names.GetValueOrDefault(p, p.ToString()) : "?";
         string Describe(BatchItem i) => i.PortfolioId is not null
-            ? $"{Name(i.PortfolioId)} on {i.ItemDate:yyyy-MM-dd}"
-            : $"market data {i.ItemKey}";
+            ? $"{BatchPhases.Name(i.Phase)} {Name(i.PortfolioId)} on {i.ItemDate:yyyy-MM-dd}"
+            : $"{BatchPhases.Name(i.Phase)} {i.ItemKey}";
 
         foreach (var failed in items.Where(i => i.Status == ItemStatus.Failed))
             problems.Add($"failed: {Describe(failed)}: {failed.Error}");
@@ -48,12 +48,17 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
         if (range.Portfolios == 0)
             problems.Add($"nothing to verify: no active portfolio in scope {run.Scope} on {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}");
 
+        var (analytics, notes) = await AnalyticsCheck.CheckAsync(db, run, cancellationToken).ConfigureAwait(false);
+        problems.AddRange(analytics);
+
         var stale = await StaleFindings.RecordAsync(db, run, expected, now, cancellationToken).ConfigureAwait(false);
         problems.AddRange(stale.Select(f => $"stale price: {f.Detail}"));
         problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
 
         var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
-        var header = Header(run, [.. expected.Except(missing)], expected.Count, range);
+        var header = Header(run, [.. expected.Except(missing)], expected.Count, range) +
+            $"; analytics as of {Planning.AnalyticsDates.Of(run):yyyy-MM-dd}: {string.Join(", ", Risk.Portfolios.RiskFamilies.All)}" +
+            (notes.Count == 0 ? "" : $" (insufficient history: {string.Join("; ", notes.Take(10))})");
         return new VerificationResult(status, problems.Count == 0 ? header : $"{header}; {problems.Count} problem(s): " +
             string.Join("; ", problems.Take(50)));
     }
