@@ -1,5 +1,3 @@
-using MathNet.Numerics.Statistics;
-
 namespace SigmaSight.Analytics.Returns;
 
 /// <summary>Realised (historical) volatility of a close series.</summary>
@@ -7,6 +5,8 @@ public static class RealizedVolatility
 {
     /// <summary>Trading days per year used to annualise.</summary>
     public const double TradingDaysPerYear = 252.0;
+
+    private static readonly double AnnualisingFactor = Math.Sqrt(TradingDaysPerYear);
 
     /// <summary>
     /// Annualised realised volatility = sample standard deviation (n − 1 denominator) of the last
@@ -31,7 +31,27 @@ public static class RealizedVolatility
             returns[i] = (RequirePositive(closes[first + i + 1]) / previous) - 1.0;
         }
 
-        return returns.StandardDeviation() * Math.Sqrt(TradingDaysPerYear);
+        return OfReturns(returns);
+    }
+
+    /// <summary>
+    /// Annualised volatility of the given daily returns: sample standard deviation (n − 1 denominator, two-pass)
+    /// × √252. Not √365 and not the population (n) denominator.
+    /// </summary>
+    /// <param name="returns">Two or more finite daily returns; all of them are used.</param>
+    /// <exception cref="ArgumentException">Fewer than 2 returns.</exception>
+    public static double OfReturns(ReadOnlySpan<double> returns) => SampleStandardDeviation(returns) * AnnualisingFactor;
+
+    /// <summary>Sample standard deviation (n − 1 denominator), two passes.</summary>
+    internal static double SampleStandardDeviation(ReadOnlySpan<double> values)
+    {
+        if (values.Length < 2) throw new ArgumentException($"a standard deviation needs at least 2 values, got {values.Length}", nameof(values));
+        double sum = 0;
+        foreach (var v in values) sum += v;
+        var mean = sum / values.Length;
+        double squares = 0;
+        foreach (var v in values) squares += (v - mean) * (v - mean);
+        return Math.Sqrt(squares / (values.Length - 1));
     }
 
     private static double RequirePositive(double close) => double.IsFinite(close) && close > 0

@@ -1,0 +1,79 @@
+using SigmaSight.Analytics.Regression;
+using static SigmaSight.UnitTests.DowJonesPrices;
+
+namespace SigmaSight.UnitTests.Regression;
+
+/// <summary>
+/// Ridge style betas on real Dow Jones closes against tests/oracles/symbol_stats_golden.py (closed-form ridge on
+/// centred, standardised data, cross-checked there with statsmodels fit_regularized).
+/// </summary>
+public class StyleBetasTests
+{
+    private const string GoldenFile = "symbol_stats/style_betas.csv";
+    private const string PitfallFile = "symbol_stats/pitfalls.csv";
+
+    public static TheoryData<int> GoldenRows => [.. Enumerable.Range(0, GoldenCsv.Read(GoldenFile).Count)];
+
+    [Theory]
+    [MemberData(nameof(GoldenRows))]
+    public void Estimate_MatchesRidgeOracle_ForGoldenCase(int index)
+    {
+        var row = GoldenCsv.Read(GoldenFile)[index];
+
+        var estimate = StyleBetas.Estimate(
+            Closes(row["scenario"], row["symbol"]), SymbolStatsProxies.StyleFactors(row["scenario"]), Date(row["as_of"]),
+            row.Integer("window"), row.Integer("minimum"), row.Number("lambda"));
+
+        if (row["reason"].Length > 0)
+        {
+            estimate.Reason.Should().Be(row["reason"]);
+            return;
+        }
+
+        var fit = estimate.Value;
+        fit.Observations.Should().Be(row.Integer("observations"));
+        fit.Intercept.ShouldMatchGolden(row.Number("intercept"), "intercept");
+        fit.RSquared.ShouldMatchGolden(row.Number("r_squared"), "R²");
+        fit.Betas.Select(b => b.Factor).Should().Equal(SymbolStatsProxies.Style.Select(s => s.Factor));
+        foreach (var beta in fit.Betas)
+        {
+            beta.Beta.ShouldMatchGolden(row.Number($"beta_{beta.Factor}"), $"beta_{beta.Factor}");
+            beta.Clipped.Should().Be(row.Flag($"clipped_{beta.Factor}"));
+        }
+    }
+
+    [Fact]
+    public void Estimate_PenalisesOnTheStandardisedScaleWithAFreeIntercept_NotRawScaleNorPenalisedIntercept()
+    {
+        // λ = 1 applies to the standardised coefficients, and the intercept is not penalised. The oracle also computed
+        // the usual mistakes: λ on raw returns (shrinks every beta almost to 0), statsmodels' alpha not divided by n
+        // (λ·n), and statsmodels' scalar alpha, which penalises the constant (betas unchanged on centred Z, intercept not).
+        var pitfalls = GoldenCsv.Read(PitfallFile).Where(r => r["name"].StartsWith("ridge_ibm_1998-09-30_", StringComparison.Ordinal)).ToList();
+
+        var fit = StyleBetas.Estimate(Closes(Full, "IBM"), SymbolStatsProxies.StyleFactors(Full), Date("1998-09-30")).Value;
+
+        var intercept = pitfalls.Single(r => r["name"].EndsWith("_intercept_penalised_intercept", StringComparison.Ordinal));
+        fit.Intercept.ShouldMatchGolden(intercept.Number("correct"), "the intercept with no penalty");
+        fit.Intercept.Should().NotBeApproximately(intercept.Number("pitfall"), 1e-6, "a penalised intercept is {0:R}", intercept.Number("pitfall"));
+        foreach (var beta in fit.Betas)
+        {
+            foreach (var mistake in new[] { "lambda_on_raw_scale", "alpha_not_divided_by_n" })
+            {
+                var row = pitfalls.Single(r => r["name"] == $"ridge_ibm_1998-09-30_beta_{beta.Factor}_{mistake}");
+                beta.Beta.ShouldMatchGolden(row.Number("correct"), $"beta_{beta.Factor}");
+                beta.Beta.Should().NotBeApproximately(row.Number("pitfall"), 1e-3, "{0} gives {1:R}", mistake, row.Number("pitfall"));
+            }
+        }
+    }
+
+    [Fact]
+    public void Estimate_AlignsAcrossTheSymbolAndEverySeries_WhenTheSymbolMissesAClose()
+    {
+        // Without IBM's 1998-08-27 close the window still holds 90 returns, one of them the 08-26 → 08-28 return of all seven series.
+        var withGap = StyleBetas.Estimate(Closes(IbmGap, "IBM"), SymbolStatsProxies.StyleFactors(IbmGap), Date("1998-09-30")).Value;
+        var full = StyleBetas.Estimate(Closes(Full, "IBM"), SymbolStatsProxies.StyleFactors(Full), Date("1998-09-30")).Value;
+
+        withGap.Observations.Should().Be(90);
+        withGap.RSquared.Should().NotBeApproximately(full.RSquared, 1e-6);
+    }
+}
