@@ -10,6 +10,5 @@ internal sealed class FactorDefinitionConfiguration : IEntityTypeConfiguration<F
         builder.ToTable("factor_definitions");
         builder.HasKey(f => f.Name);
         builder.Property(f => f.Name).HasMaxLength(50);
-        builder.HasIndex(f => f.DisplayOrder).IsUnique();
     }
 }

@@ -936,10 +936,6 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasKey("Name")
                         .HasName("pk_factor_definitions");
 
-                    b.HasIndex("DisplayOrder")
-                        .IsUnique()
-                        .HasDatabaseName("ix_factor_definitions_display_order");
-
                     b.ToTable("factor_definitions", "sigmasight");
                 });
 

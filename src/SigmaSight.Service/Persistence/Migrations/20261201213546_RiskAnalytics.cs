@@ -445,13 +445,6 @@ namespace SigmaSight.Service.Persistence.Migrations
                 column: "run_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_factor_definitions_display_order",
-                schema: "sigmasight",
-                table: "factor_definitions",
-                column: "display_order",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_portfolio_factor_exposures_factor",
                 schema: "sigmasight",
                 table: "portfolio_factor_exposures",

@@ -13,7 +13,7 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Persistence.Migrations
 {
     [DbContext(typeof(SigmaSightDbContext))]
-    [Migration("20261201212808_RiskAnalytics")]
+    [Migration("20261201213546_RiskAnalytics")]
     partial class RiskAnalytics
     {
         /// <inheritdoc />
@@ -938,10 +938,6 @@ namespace SigmaSight.Service.Persistence.Migrations
 
                     b.HasKey("Name")
                         .HasName("pk_factor_definitions");
-
-                    b.HasIndex("DisplayOrder")
-                        .IsUnique()
-                        .HasDatabaseName("ix_factor_definitions_display_order");
 
                     b.ToTable("factor_definitions", "sigmasight");
                 });
