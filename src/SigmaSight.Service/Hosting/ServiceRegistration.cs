@@ -8,6 +8,7 @@ using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Pnl;
 using SigmaSight.Service.Portfolios.Demo;
+using SigmaSight.Service.Risk;
 
 namespace SigmaSight.Service.Hosting;
 
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<Risk.Portfolios.RiskInputLoader>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IPhasePlanner, MarketDataPlanner>();
         services.AddScoped<IPhasePlanner, SymbolAnalyticsPlanner>();
         services.AddScoped<IPhasePlanner, PnlPlanner>();
