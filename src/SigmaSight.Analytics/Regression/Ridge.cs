@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SigmaSight.Analytics.Series;
 
 namespace SigmaSight.Analytics.Regression;
 
@@ -7,7 +8,7 @@ internal static class Ridge
 {
     private const int StackLimit = 512;
 
-    public static Estimate<RidgeFit> Fit(Series.AlignedReturns aligned, string symbol, IReadOnlyList<FactorProxy> factors, double lambda)
+    public static Estimate<RidgeFit> Fit(AlignedReturns aligned, string symbol, IReadOnlyList<FactorProxy> factors, double lambda)
     {
         var n = aligned.Count;
         var k = factors.Count;
@@ -53,7 +54,7 @@ internal static class Ridge
         return Estimates.Of(new RidgeFit(Clip(raw, factors), intercept, RSquared(aligned, raw, means, meanY), n, lambda));
     }
 
-    private static double RSquared(Series.AlignedReturns aligned, double[] raw, double[] means, double meanY)
+    private static double RSquared(AlignedReturns aligned, double[] raw, double[] means, double meanY)
     {
         var y = aligned.ReturnsOf(0);
         Span<double> residual = y.Length <= StackLimit ? stackalloc double[y.Length] : new double[y.Length];

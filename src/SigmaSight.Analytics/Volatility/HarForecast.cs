@@ -1,4 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
+using SigmaSight.Analytics.Regression;
 using SigmaSight.Analytics.Returns;
 
 namespace SigmaSight.Analytics.Volatility;
@@ -26,6 +26,7 @@ public sealed record HarForecast(double DailyVariance, double ExpectedVolatility
     public const int Horizon = 21;
 
     private const int Week = 5;
+    private const int Regressors = 4;
 
     /// <summary>The forecast at the last of <paramref name="returns"/> (daily returns, oldest first).</summary>
     /// <returns>The forecast; "insufficient history: k of 60 HAR rows"; or a reason when the regressors are collinear (e.g. constant returns).</returns>
@@ -39,43 +40,45 @@ public sealed record HarForecast(double DailyVariance, double ExpectedVolatility
 
         Span<double> rv = stackalloc double[n];
         for (var t = 0; t < n; t++) rv[t] = r[t] * r[t];
-        var design = Matrix<double>.Build.Dense(rows, 4);
-        var target = Vector<double>.Build.Dense(rows);
+        Span<double> design = stackalloc double[rows * Regressors];
+        Span<double> target = stackalloc double[rows];
         for (var j = 0; j < rows; j++)
         {
             var t = Horizon - 1 + j;
-            SetRegressors(design, j, rv, t);
+            design[j] = 1.0;
+            design[rows + j] = rv[t];
+            design[(2 * rows) + j] = Mean(rv.Slice(t - Week + 1, Week));
+            design[(3 * rows) + j] = Mean(rv.Slice(t - Horizon + 1, Horizon));
             target[j] = Mean(rv.Slice(t + 1, Horizon));
         }
 
-        var qr = design.QR();
-        if (!qr.IsFullRank)
+        Span<double> p = stackalloc double[Regressors];
+        Span<double> work = stackalloc double[design.Length + rows];
+        design.CopyTo(work);
+        target.CopyTo(work[design.Length..]);
+        if (!HouseholderLeastSquares.TrySolve(work[..design.Length], rows, Regressors, work[design.Length..], p))
             return Estimates.Missing<HarForecast>($"HAR regression is singular over {rows} rows (constant squared returns)");
-        var p = qr.Solve(target);
+
         var last = n - 1;
-        var fittedAtLast = p[0] + (p[1] * rv[last]) + (p[2] * Mean(rv.Slice(last - Week + 1, Week))) + (p[3] * Mean(rv.Slice(last - Horizon + 1, Horizon)));
-        var forecast = Math.Max(0.0, fittedAtLast);
+        var forecast = Math.Max(0.0, Fitted(p, rv[last], Mean(rv.Slice(last - Week + 1, Week)), Mean(rv.Slice(last - Horizon + 1, Horizon))));
         return Estimates.Of(new HarForecast(
-            forecast, Math.Sqrt(RealizedVolatility.TradingDaysPerYear * forecast), FitRSquared(design * p, target), rows));
+            forecast, Math.Sqrt(RealizedVolatility.TradingDaysPerYear * forecast), FitRSquared(p, design, target), rows));
     }
 
-    private static void SetRegressors(Matrix<double> design, int row, ReadOnlySpan<double> rv, int t)
-    {
-        design[row, 0] = 1.0;
-        design[row, 1] = rv[t];
-        design[row, 2] = Mean(rv.Slice(t - Week + 1, Week));
-        design[row, 3] = Mean(rv.Slice(t - Horizon + 1, Horizon));
-    }
+    private static double Fitted(ReadOnlySpan<double> p, double day, double week, double month) =>
+        p[0] + (p[1] * day) + (p[2] * week) + (p[3] * month);
 
-    private static double FitRSquared(Vector<double> fitted, Vector<double> target)
+    private static double FitRSquared(ReadOnlySpan<double> p, ReadOnlySpan<double> design, ReadOnlySpan<double> target)
     {
+        var rows = target.Length;
         double sum = 0, ssr = 0, sst = 0;
-        for (var i = 0; i < target.Count; i++) sum += target[i];
-        var mean = sum / target.Count;
-        for (var i = 0; i < target.Count; i++)
+        foreach (var y in target) sum += y;
+        var mean = sum / rows;
+        for (var j = 0; j < rows; j++)
         {
-            ssr += (target[i] - fitted[i]) * (target[i] - fitted[i]);
-            sst += (target[i] - mean) * (target[i] - mean);
+            var residual = target[j] - Fitted(p, design[rows + j], design[(2 * rows) + j], design[(3 * rows) + j]);
+            ssr += residual * residual;
+            sst += (target[j] - mean) * (target[j] - mean);
         }
 
         return sst == 0 ? 0 : 1.0 - (ssr / sst);

@@ -76,4 +76,54 @@ public class StyleBetasTests
         withGap.Observations.Should().Be(90);
         withGap.RSquared.Should().NotBeApproximately(full.RSquared, 1e-6);
     }
+
+    [Fact]
+    public void Estimate_ClipsEachBetaToFive_AndFlagsOnlyThatFactor()
+    {
+        // y = 8 x1 + 0.5 x2 + small noise over 90 days: ridge (λ = 1) shrinks b1 by about 1%, still far beyond 5.
+        var (symbol, factors) = Synthetic(90, (x1, x2, i) => (8 * x1) + (0.5 * x2) + (0.0005 * Math.Sin(7.3 * i)));
+
+        var fit = StyleBetas.Estimate(symbol, factors, symbol.Dates[^1]).Value;
+
+        fit.Betas[0].Should().Be(new FactorBeta("one", 5.0, true));
+        fit.Betas[1].Clipped.Should().BeFalse();
+        fit.Betas[1].Beta.Should().BeApproximately(0.5, 0.05);
+    }
+
+    [Fact]
+    public void Estimate_GivesAReason_WhenAFactorIsConstant()
+    {
+        var (symbol, factors) = Synthetic(40, (x1, x2, i) => x1 + x2, constantSecondFactor: true);
+
+        var estimate = StyleBetas.Estimate(symbol, factors, symbol.Dates[^1]);
+
+        estimate.Reason.Should().Be("zero variance: P2 returns are constant over 39 observations");
+    }
+
+    [Fact]
+    public void Estimate_GivesTheInsufficientHistoryReason_BelowTheMinimum()
+    {
+        var (symbol, factors) = Synthetic(30, (x1, x2, i) => x1 + x2);
+
+        StyleBetas.Estimate(symbol, factors, symbol.Dates[^1]).Reason.Should().Be("insufficient history: 29 of 30 observations");
+    }
+
+    /// <summary>Closes whose returns are x1 = 1% sin, x2 = 1% cos of different frequencies, and y = f(x1, x2, day).</summary>
+    private static (Analytics.Series.DatedCloses Symbol, FactorProxy[] Factors) Synthetic(
+        int closes, Func<double, double, int, double> y, bool constantSecondFactor = false)
+    {
+        var dates = Enumerable.Range(0, closes).Select(i => new DateOnly(2024, 1, 1).AddDays(i)).ToArray();
+        double[] c1 = new double[closes], c2 = new double[closes], cy = new double[closes];
+        c1[0] = c2[0] = cy[0] = 100;
+        for (var i = 1; i < closes; i++)
+        {
+            var x1 = 0.01 * Math.Sin(1.1 * i);
+            var x2 = constantSecondFactor ? 0.0 : 0.01 * Math.Cos(2.9 * i);
+            c1[i] = c1[i - 1] * (1 + x1);
+            c2[i] = c2[i - 1] * (1 + x2);
+            cy[i] = cy[i - 1] * (1 + y(x1, x2, i));
+        }
+
+        return (new("Y", dates, cy), [new FactorProxy("one", new("P1", dates, c1)), new FactorProxy("two", new("P2", dates, c2))]);
+    }
 }
