@@ -18,6 +18,7 @@ public sealed partial class PortfolioRiskCalculator
     private (string, string?) FactorExposures()
     {
         var priced = RiskSymbols();
+        if (priced.Count == 0) return (AnalyticStatuses.NotApplicable, "no priced holdings (private assets only): no factor betas");
         var withoutFigures = priced.Where(s => !inputs.SymbolExposures.Any(e => e.Symbol == s)).ToList();
         if (withoutFigures.Count > 0)
             throw new InvalidOperationException($"no symbol analytics as of {inputs.AsOf:yyyy-MM-dd} for {string.Join(", ", withoutFigures)} " +
@@ -68,6 +69,7 @@ public sealed partial class PortfolioRiskCalculator
     private (string, string?) Stress()
     {
         if (inputs.Scenarios.Count == 0) return (AnalyticStatuses.NotApplicable, "no active stress scenario");
+        if (RiskSymbols().Count == 0) return (AnalyticStatuses.NotApplicable, "no priced holdings (private assets only): nothing to shock");
         if (_dollarExposures.Count == 0) return (AnalyticStatuses.InsufficientHistory, "no factor exposure to shock");
         var mapping = inputs.Scenarios.SelectMany(s => s.FactorMapping).DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => m.Value);
         var factors = mapping.Select(m => new StressFactor(m.Key, m.Value, m.Key == InterestRate ? ShockUnit.YieldChange : ShockUnit.Return))

@@ -1,3 +1,4 @@
+using SigmaSight.Analytics;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Risk;
 using SigmaSight.Analytics.Risk.Concentration;

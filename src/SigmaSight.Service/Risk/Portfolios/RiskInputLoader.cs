@@ -48,7 +48,7 @@ public sealed class RiskInputLoader(SigmaSightDbContext db, IOptions<RiskOptions
         return new RiskInputs(portfolioId, name, asOf, snapshot, lots, closes, exposures, volatility, benchmark, scenarios, factors);
     }
 
-    private static RiskHolding Holding(Portfolios.Position position, Pnl.PositionValue value,
+    private static RiskHolding Holding(Service.Portfolios.Position position, Pnl.PositionValue value,
         IReadOnlyDictionary<string, MarketData.Security> securities, IReadOnlyDictionary<string, Analytics.Series.DatedCloses> closes,
         DateOnly asOf)
     {
