@@ -68,7 +68,11 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
              WHERE run_id = {runId} AND phase = {phase}
             """, cancellationToken).ConfigureAwait(false);
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE sigmasight.batch_phases SET status = 'Completed', finished_at = {now}
+            UPDATE sigmasight.batch_phases AS p
+               SET status = CASE WHEN EXISTS (SELECT 1 FROM sigmasight.batch_items i
+                                               WHERE i.run_id = p.run_id AND i.phase = p.phase AND i.status <> 'Succeeded')
+                                 THEN 'CompletedWithErrors' ELSE 'Completed' END,
+                   finished_at = {now}
              WHERE run_id = {runId} AND phase = {phase} AND remaining <= 0 AND status = 'Running'
             """, cancellationToken).ConfigureAwait(false) > 0;
     }
@@ -93,7 +97,15 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
              WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
                AND status IN ('Failed', 'Blocked')
             """, cancellationToken).ConfigureAwait(false);
-        return lifted > 0 ? FinishOutcome.LateSuccess : FinishOutcome.AlreadyFinished;
+        if (lifted == 0) return FinishOutcome.AlreadyFinished;
+        // The phase reads Completed again once its last unsuccessful item has succeeded late.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases AS p SET status = 'Completed'
+             WHERE p.run_id = {item.RunId} AND p.phase = {item.Phase} AND p.status = 'CompletedWithErrors'
+               AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_items i
+                                WHERE i.run_id = p.run_id AND i.phase = p.phase AND i.status <> 'Succeeded')
+            """, cancellationToken).ConfigureAwait(false);
+        return FinishOutcome.LateSuccess;
     }
 
     /// <summary>A Blocked item that ran after a re-enqueue and failed: it shows its own error, counted once already.</summary>

@@ -26,7 +26,7 @@ public sealed class PhaseAdvancer(SigmaSightDbContext db, IBackgroundJobClient j
         var next = await db.BatchPhases.Where(p => p.RunId == runId && p.Phase > completedPhase)
             .OrderBy(p => p.Phase).Select(p => new { p.Phase, p.Status }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (next is null) return;
-        if (next.Phase == BatchPhases.Verify && next.Status == PhaseStatus.Completed)
+        if (next.Phase == BatchPhases.Verify && next.Status.IsFinished())
         {
             // A reopened phase finished again (risk recomputed after a late success): verify the run again.
             jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));

@@ -38,8 +38,10 @@ public sealed partial class RunStarter(
             return new RunHandle(live.Id, Joined: true, live.Status);
         if (live is not null && !request.Force && live.Status is RunStatus.Completed)
         {
-            if (promised.IsComplete) return new RunHandle(live.Id, Joined: true, live.Status);
-            LogStaleVerdict(logger, live.Id, promised.Missing.Count, string.Join("; ", promised.Describe().Take(5)));
+            var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, cancellationToken).ConfigureAwait(false);
+            if (promised.IsComplete && analytics.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
+            LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
+                string.Join("; ", promised.Describe().Concat(analytics).Take(5)));
         }
 
         var now = time.GetUtcNow();
@@ -101,7 +103,7 @@ public sealed partial class RunStarter(
     }
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
-        Message = "Run {RunId} is Completed but {Missing} snapshot(s) it verified are gone ({Which}): starting a new run instead of joining it")]
+        Message = "Run {RunId} is Completed but {Missing} snapshot(s) or analytics it verified are gone ({Which}): starting a new run instead of joining it")]
     private static partial void LogStaleVerdict(ILogger logger, Guid runId, int missing, string which);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,

@@ -29,7 +29,7 @@ public sealed partial class StartPhaseJob(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (status == PhaseStatus.Completed)
+        if (status.IsFinished())
         {
             await advancer.StartNextPhaseAsync(runId, phase, cancellationToken).ConfigureAwait(false);
             return;

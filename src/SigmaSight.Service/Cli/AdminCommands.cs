@@ -48,7 +48,7 @@ public static class AdminCommands
         return command;
     }
 
-    private static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> action)
+    internal static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> action)
     {
         using var host = CliHost.Build(withServers: false);
         await using var scope = host.Services.CreateAsyncScope();

@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddScoped<ClosureRegistry>();
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<Risk.Portfolios.RiskInputLoader>();
+        services.AddScoped<Risk.Reports.RiskReportReader>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IPhasePlanner, MarketDataPlanner>();

@@ -15,7 +15,7 @@ namespace SigmaSight.Service.Risk;
 /// </summary>
 public sealed partial class SymbolAnalyticsJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, TradingCalendarProvider calendars,
-    IOptions<RiskOptions> options, ILogger<SymbolAnalyticsJob> logger)
+    IOptionsMonitor<RiskOptions> options, ILogger<SymbolAnalyticsJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed partial class SymbolAnalyticsJob(
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         var proxies = factors.SelectMany(f => new[] { f.EtfProxy, f.SpreadShortProxy }).Append(settings.MarketBenchmark).OfType<string>();
         var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);

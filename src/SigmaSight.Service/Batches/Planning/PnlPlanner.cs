@@ -83,6 +83,8 @@ public sealed partial class PnlPlanner(
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // Risk figures of those days describe the deleted snapshots: they go too (phase 4 recomputes the run's date).
+        await Risk.Portfolios.RiskWriter.DeleteAsync(db, portfolioId, from, cancellationToken, onlyThatDay: false).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,

@@ -69,6 +69,8 @@ public sealed partial class PortfolioRiskCalculator
     private (string, string?) Stress()
     {
         if (inputs.Scenarios.Count == 0) return (AnalyticStatuses.NotApplicable, "no active stress scenario");
+        if (_failed.Contains(RiskFamilies.FactorExposures))
+            throw new InvalidOperationException("the stress tests shock the factor exposures, which failed");
         if (RiskSymbols().Count == 0) return (AnalyticStatuses.NotApplicable, "no priced holdings (private assets only): nothing to shock");
         if (_dollarExposures.Count == 0) return (AnalyticStatuses.InsufficientHistory, "no factor exposure to shock");
         var mapping = inputs.Scenarios.SelectMany(s => s.FactorMapping).DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => m.Value);

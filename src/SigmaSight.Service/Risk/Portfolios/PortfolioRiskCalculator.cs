@@ -23,6 +23,8 @@ public sealed partial class PortfolioRiskCalculator(RiskInputs inputs, RiskOptio
     private readonly decimal _nav = inputs.Snapshot.EquityBalance;
     private readonly List<RiskHolding> _holdings = [.. inputs.Lots.Select(l => l.Holding)];
 
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+
     public (RiskFigures Figures, List<string> Failures) Compute(Guid runId)
     {
         var failures = new List<string>();
@@ -49,6 +51,7 @@ public sealed partial class PortfolioRiskCalculator(RiskInputs inputs, RiskOptio
                 // Stored as failed and rethrown by the job once the other families are written.
                 outcome = (AnalyticStatuses.Failed, e.Message);
                 failures.Add($"{name}: {e.Message}");
+                _failed.Add(name);
             }
             _figures.Families.Add(new AnalyticResult
             {

@@ -18,7 +18,8 @@ public sealed class RiskInputLoader(SigmaSightDbContext db, IOptions<RiskOptions
         var name = await db.Portfolios.Where(p => p.Id == portfolioId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await db.PortfolioSnapshots.AsNoTracking()
             .SingleOrDefaultAsync(s => s.PortfolioId == portfolioId && s.SnapshotDate == asOf, cancellationToken).ConfigureAwait(false)
-            ?? throw new NonTransientBatchException($"missing snapshot for {name} on {asOf:yyyy-MM-dd}: portfolio risk needs the day's snapshot");
+            ?? throw new NonTransientBatchException($"out of order: missing snapshot for {name} on {asOf:yyyy-MM-dd}: portfolio risk " +
+                "needs the day's snapshot (a run that is rebuilding the portfolio computes its risk when it has written it)");
         var values = await db.PositionValues.AsNoTracking().Where(v => v.PortfolioId == portfolioId && v.ValueDate == asOf)
             .Join(db.Positions.AsNoTracking(), v => v.PositionId, p => p.Id, (v, p) => new { v, p })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
