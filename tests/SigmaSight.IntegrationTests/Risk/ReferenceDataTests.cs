@@ -58,9 +58,10 @@ public sealed class ReferenceDataTests : IAsyncLifetime
         (await TestDatabase.ScalarAsync<double>("SELECT sum(weight) FROM sigmasight.sector_benchmark_weights WHERE benchmark = 'SP500'"))
             .Should().BeApproximately(1.0, 1e-9);
         (await TestDatabase.ScalarAsync<string>("""
-            SELECT shocks ->> 'Low_Volatility' || ' ' || (factor_mapping ->> 'Interest_Rate')
+            SELECT shocks ->> 'Low_Volatility' || ' ' || (factor_mapping -> 'Interest_Rate' ->> 'exposure') || ' '
+                   || (factor_mapping -> 'Interest_Rate' ->> 'unit')
               FROM sigmasight.stress_scenarios WHERE scenario_id = 'liquidity_crisis'
-            """)).Should().Be("-0.3 IR Beta", "shocks and the factor mapping are queryable jsonb");
+            """)).Should().Be("-0.3 IR Beta yield_change", "shocks and the factor mapping are queryable jsonb");
     }
 
     [Fact]

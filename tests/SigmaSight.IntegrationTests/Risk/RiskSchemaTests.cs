@@ -46,13 +46,13 @@ public sealed class RiskSchemaTests : IAsyncLifetime
             db.PortfolioFactorExposures.Add(new PortfolioFactorExposure
             {
                 PortfolioId = portfolio, Factor = FactorCatalog.Value, AsOf = Day, Exposure = 0.3, ExposureDollar = 1234.56m,
-                Coverage = 0.9, MissingSymbols = ["VIX", "ZM"],
+                Coverage = 0.9, MissingSymbols = ["VIX", "ZM"], PrivateSymbols = ["HOME_EQUITY"],
             });
             db.PositionRisks.Add(new PositionRisk { PositionId = position, PortfolioId = portfolio, AsOf = Day, Price = 1.234567m, Delta = -0.4 });
             db.CorrelationResults.Add(new CorrelationResult
             {
                 PortfolioId = portfolio, AsOf = Day, WindowDays = 90, OverallCorrelation = 0.5, EffectivePositions = 3.2,
-                Observations = 90, Symbols = ["AAPL", "MSFT"], Matrix = [[1, 0.5], [0.5, 1]],
+                Observations = 90, PsdAdjusted = true, Symbols = ["AAPL", "MSFT"], Matrix = [[1, 0.5], [0.5, 1]],
             });
             db.StressResults.Add(new StressResult
             {
@@ -85,6 +85,8 @@ public sealed class RiskSchemaTests : IAsyncLifetime
         read.Item1.Symbols.Should().Equal("AAPL", "MSFT");
         read.Item2.FactorImpacts.Should().Equal(new Dictionary<string, decimal> { ["Market"] = -100.25m, ["Value"] = -20.25m });
         read.Item3.MissingSymbols.Should().Equal("VIX", "ZM");
+        read.Item3.PrivateSymbols.Should().Equal("HOME_EQUITY");
+        read.Item1.PsdAdjusted.Should().BeTrue();
         read.Item3.ExposureDollar.Should().Be(1234.56m);
         read.Item4.Clipped.Should().BeTrue();
         (await TestDatabase.ScalarAsync<string>("SELECT matrix -> 0 ->> 1 FROM sigmasight.correlation_results")).Should().Be("0.5");
