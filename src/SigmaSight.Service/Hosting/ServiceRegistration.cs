@@ -20,6 +20,7 @@ public static class ServiceRegistration
         services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Risk.RiskOptions>().BindConfiguration(Risk.RiskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HangfireHostOptions>().BindConfiguration(HangfireHostOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton(TimeProvider.System);
 

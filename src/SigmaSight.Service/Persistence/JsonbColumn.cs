@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace SigmaSight.Service.Persistence;
 
 /// <summary>
-/// Maps a collection property to a <c>jsonb</c> column through System.Text.Json, with a comparer that compares the
-/// serialised form, so EF Core notices changes made inside the collection.
+/// Maps a collection property to a <c>jsonb</c> column through System.Text.Json (snake_case property names;
+/// dictionary keys as they are), with a comparer that compares the serialised form, so EF Core notices changes made
+/// inside the collection.
 /// </summary>
 public static class JsonbColumn
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static PropertyBuilder<T> HasJsonbConversion<T>(this PropertyBuilder<T> property)
         where T : class

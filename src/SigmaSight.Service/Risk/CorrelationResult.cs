@@ -22,6 +22,9 @@ public sealed class CorrelationResult
     /// <summary>Aligned returns used.</summary>
     public int Observations { get; set; }
 
+    /// <summary>True when the sample matrix was not positive semi-definite and was repaired.</summary>
+    public bool PsdAdjusted { get; set; }
+
     /// <summary>The included symbols (lots merged, options as their underlying), in matrix order.</summary>
     public List<string> Symbols { get; set; } = [];
 

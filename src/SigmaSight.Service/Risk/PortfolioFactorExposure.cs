@@ -24,4 +24,7 @@ public sealed class PortfolioFactorExposure
 
     /// <summary>Symbols held on the day without a beta for it.</summary>
     public List<string> MissingSymbols { get; set; } = [];
+
+    /// <summary>Private assets held on the day, which have no beta by nature and are left out of the exposure.</summary>
+    public List<string> PrivateSymbols { get; set; } = [];
 }

@@ -13,6 +13,7 @@ internal sealed class PortfolioFactorExposureConfiguration : IEntityTypeConfigur
         builder.HasKey(e => new { e.PortfolioId, e.Factor, e.AsOf });
         builder.Property(e => e.ExposureDollar).HasPrecision(20, 2);
         builder.Property(e => e.MissingSymbols).HasJsonbConversion();
+        builder.Property(e => e.PrivateSymbols).HasJsonbConversion();
         builder.HasOne<Portfolio>().WithMany().HasForeignKey(e => e.PortfolioId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<FactorDefinition>().WithMany().HasForeignKey(e => e.Factor).OnDelete(DeleteBehavior.Restrict);
     }

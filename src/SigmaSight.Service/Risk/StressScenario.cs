@@ -17,13 +17,13 @@ public sealed class StressScenario
     public required string Severity { get; set; }
 
     /// <summary>
-    /// Scenario factor → shock: a decimal return, except Interest_Rate, a decimal yield change (0.005 = +50 bp)
-    /// that the stress test converts to a return of the rate proxy (−duration × Δy).
+    /// Scenario factor → shock, in the unit its <see cref="FactorMapping"/> entry names: a decimal return, or for
+    /// Interest_Rate a decimal yield change (0.005 = +50 bp) converted to a return of the rate proxy (−duration × Δy).
     /// </summary>
     public Dictionary<string, double> Shocks { get; set; } = [];
 
-    /// <summary>Every scenario factor → the <see cref="FactorDefinition.Name"/> of the exposure it moves.</summary>
-    public Dictionary<string, string> FactorMapping { get; set; } = [];
+    /// <summary>Every scenario factor → the exposure it moves and the unit of its shock.</summary>
+    public Dictionary<string, ScenarioFactor> FactorMapping { get; set; } = [];
 
     public bool IsActive { get; set; }
 

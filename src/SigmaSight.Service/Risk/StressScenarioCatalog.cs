@@ -6,12 +6,10 @@ namespace SigmaSight.Service.Risk;
 /// Reads the stress scenarios file (<c>ReferenceData/stress_scenarios.json</c>): each scenario's shocks, and the
 /// factor mapping (file-wide, with optional per-scenario overrides) stored in full on every scenario. Rejects a file
 /// with a duplicate id, an unknown severity, an unmapped or non-finite shock, a return shock of −100 % or worse, or a
-/// mapping to a factor that <see cref="FactorCatalog"/> does not define.
+/// mapping to a factor that <see cref="FactorCatalog"/> does not define or with an unknown unit.
 /// </summary>
 public static class StressScenarioCatalog
 {
-    public const string InterestRate = "Interest_Rate";
-
     public static IReadOnlySet<string> Severities { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "base", "mild", "moderate", "severe", "extreme" };
 
@@ -46,7 +44,7 @@ public static class StressScenarioCatalog
         var scenarios = new List<StressScenario>();
         foreach (var (entry, order) in (file.Scenarios ?? []).Select((s, i) => (s, i)))
         {
-            var mapping = new Dictionary<string, string>(file.FactorMapping ?? [], StringComparer.Ordinal);
+            var mapping = new Dictionary<string, ScenarioFactor>(file.FactorMapping ?? [], StringComparer.Ordinal);
             foreach (var (factor, target) in entry.FactorMapping ?? []) mapping[factor] = target;
             var scenario = new StressScenario
             {
@@ -71,13 +69,20 @@ public static class StressScenarioCatalog
         if (!Severities.Contains(scenario.Severity))
             throw Invalid(id, $"severity '{scenario.Severity}' is not one of {string.Join(", ", Severities)}");
         if (scenario.Shocks.Count == 0) throw Invalid(id, "it shocks no factor");
-        foreach (var (factor, target) in scenario.FactorMapping.Where(m => !knownFactors.Contains(m.Value)))
-            throw Invalid(id, $"factor_mapping maps {factor} to '{target}', which is not a factor definition");
+        foreach (var (factor, target) in scenario.FactorMapping)
+        {
+            if (!knownFactors.Contains(target.Exposure ?? ""))
+                throw Invalid(id, $"factor_mapping maps {factor} to '{target.Exposure}', which is not a factor definition");
+            if (target.Unit is not (ScenarioFactor.ReturnUnit or ScenarioFactor.YieldChangeUnit))
+                throw Invalid(id, $"factor_mapping gives {factor} the unit '{target.Unit}', not return or yield_change");
+        }
         foreach (var (factor, shock) in scenario.Shocks)
         {
-            if (!scenario.FactorMapping.ContainsKey(factor)) throw Invalid(id, $"shock factor '{factor}' has no factor_mapping entry");
+            if (!scenario.FactorMapping.TryGetValue(factor, out var target))
+                throw Invalid(id, $"shock factor '{factor}' has no factor_mapping entry");
             if (!double.IsFinite(shock)) throw Invalid(id, $"shock of {factor} is not a finite number");
-            if (factor != InterestRate && shock <= -1) throw Invalid(id, $"shock of {factor} is {shock}: a return cannot be −100 % or less");
+            if (target.Unit == ScenarioFactor.ReturnUnit && shock <= -1)
+                throw Invalid(id, $"shock of {factor} is {shock}: a return cannot be −100 % or less");
         }
     }
 
@@ -85,9 +90,9 @@ public static class StressScenarioCatalog
         new($"{ReferenceDataFiles.StressScenarios}: scenario '{scenarioId}': {reason}");
 
     private sealed record ScenarioFile(
-        IReadOnlyList<string>? Description, Dictionary<string, string>? FactorMapping, IReadOnlyList<ScenarioEntry>? Scenarios);
+        IReadOnlyList<string>? Description, Dictionary<string, ScenarioFactor>? FactorMapping, IReadOnlyList<ScenarioEntry>? Scenarios);
 
     private sealed record ScenarioEntry(
         string? ScenarioId, string? Name, string? Category, string? Severity, bool IsActive,
-        Dictionary<string, double>? Shocks, Dictionary<string, string>? FactorMapping);
+        Dictionary<string, double>? Shocks, Dictionary<string, ScenarioFactor>? FactorMapping);
 }

@@ -59,24 +59,28 @@ public class StressScenarioCatalogTests
             ["Growth"] = "Growth", ["Momentum"] = "Momentum", ["Quality"] = "Quality", ["Size"] = "Size",
             ["Low_Volatility"] = "Low Volatility",
         };
-        Scenarios.Should().OnlyContain(s => s.FactorMapping.Count == 8 && expected.All(e => s.FactorMapping[e.Key] == e.Value));
+        Scenarios.Should().OnlyContain(s => s.FactorMapping.Count == 8
+            && expected.All(e => s.FactorMapping[e.Key].Exposure == e.Value)
+            && s.FactorMapping.All(m => m.Value.Unit == (m.Key == "Interest_Rate" ? ScenarioFactor.YieldChangeUnit : ScenarioFactor.ReturnUnit)));
         var ridge = FactorCatalog.Definitions().Where(f => f.Method == FactorMethods.RidgeRegression).Select(f => f.Name);
         expected.Values.Except([FactorCatalog.MarketBeta, FactorCatalog.IrBeta]).Should().BeEquivalentTo(ridge);
     }
 
     [Theory]
-    [InlineData("""{"factor_mapping":{"Market":"Market Beta (90D)"},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Size":0.1}}]}""",
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"return"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Size":0.1}}]}""",
         "scenario 'x': shock factor 'Size' has no factor_mapping entry")]
-    [InlineData("""{"factor_mapping":{"Market":"Beta"},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.1}}]}""",
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Beta","unit":"return"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.1}}]}""",
         "scenario 'x': factor_mapping maps Market to 'Beta', which is not a factor definition")]
-    [InlineData("""{"factor_mapping":{"Market":"Market Beta (90D)"},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"huge","is_active":true,"shocks":{"Market":0.1}}]}""",
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"return"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"huge","is_active":true,"shocks":{"Market":0.1}}]}""",
         "scenario 'x': severity 'huge' is not one of")]
-    [InlineData("""{"factor_mapping":{"Market":"Market Beta (90D)"},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":-1.0}}]}""",
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"return"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":-1.0}}]}""",
         "scenario 'x': shock of Market is -1: a return cannot be −100 % or less")]
-    [InlineData("""{"factor_mapping":{"Market":"Market Beta (90D)"},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.1}},{"scenario_id":"x","name":"Y","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.2}}]}""",
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"return"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.1}},{"scenario_id":"x","name":"Y","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.2}}]}""",
         "scenario 'x': the scenario_id appears twice")]
-    [InlineData("""{"factor_mapping":{"Market":"Market Beta (90D)"},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{}}]}""",
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"return"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{}}]}""",
         "scenario 'x': it shocks no factor")]
+    [InlineData("""{"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"bp"}},"scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":true,"shocks":{"Market":0.1}}]}""",
+        "scenario 'x': factor_mapping gives Market the unit 'bp', not return or yield_change")]
     [InlineData("""{"scenarios":[{"scenario_id":"x","shock":{}}]}""", "stress_scenarios.json: ")]
     public void Parse_Throws_NamingTheScenarioAndReason_WhenTheFileIsInvalid(string json, string message)
     {
@@ -89,13 +93,17 @@ public class StressScenarioCatalogTests
     public void Parse_LetsAScenarioOverrideOneMappingEntry_KeepingTheOthers()
     {
         const string Json = """
-            {"factor_mapping":{"Market":"Market Beta (90D)","Interest_Rate":"IR Beta"},
+            {"factor_mapping":{"Market":{"exposure":"Market Beta (90D)","unit":"return"},
+                               "Interest_Rate":{"exposure":"IR Beta","unit":"yield_change"}},
              "scenarios":[{"scenario_id":"x","name":"X","category":"c","severity":"base","is_active":false,
-                           "shocks":{"Market":0.1},"factor_mapping":{"Market":"Size Spread"}}]}
+                           "shocks":{"Market":0.1},"factor_mapping":{"Market":{"exposure":"Size Spread","unit":"return"}}}]}
             """;
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Json));
         var scenario = StressScenarioCatalog.Parse(stream).Single();
-        scenario.FactorMapping.Should().Equal(new Dictionary<string, string> { ["Market"] = "Size Spread", ["Interest_Rate"] = "IR Beta" });
+        scenario.FactorMapping.Should().Equal(new Dictionary<string, ScenarioFactor>
+        {
+            ["Market"] = new("Size Spread", ScenarioFactor.ReturnUnit), ["Interest_Rate"] = new("IR Beta", ScenarioFactor.YieldChangeUnit),
+        });
         scenario.IsActive.Should().BeFalse();
     }
 }

@@ -888,6 +888,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("overall_correlation");
 
+                    b.Property<bool>("PsdAdjusted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("psd_adjusted");
+
                     b.Property<string>("Symbols")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -970,6 +974,11 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("missing_symbols");
+
+                    b.Property<string>("PrivateSymbols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("private_symbols");
 
                     b.HasKey("PortfolioId", "Factor", "AsOf")
                         .HasName("pk_portfolio_factor_exposures");

@@ -13,7 +13,7 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Persistence.Migrations
 {
     [DbContext(typeof(SigmaSightDbContext))]
-    [Migration("20261201213546_RiskAnalytics")]
+    [Migration("20261201220557_RiskAnalytics")]
     partial class RiskAnalytics
     {
         /// <inheritdoc />
@@ -891,6 +891,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("overall_correlation");
 
+                    b.Property<bool>("PsdAdjusted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("psd_adjusted");
+
                     b.Property<string>("Symbols")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -973,6 +977,11 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("missing_symbols");
+
+                    b.Property<string>("PrivateSymbols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("private_symbols");
 
                     b.HasKey("PortfolioId", "Factor", "AsOf")
                         .HasName("pk_portfolio_factor_exposures");

@@ -190,6 +190,7 @@ namespace SigmaSight.Service.Persistence.Migrations
                     overall_correlation = table.Column<double>(type: "double precision", nullable: true),
                     effective_positions = table.Column<double>(type: "double precision", nullable: true),
                     observations = table.Column<int>(type: "integer", nullable: false),
+                    psd_adjusted = table.Column<bool>(type: "boolean", nullable: false),
                     symbols = table.Column<string>(type: "jsonb", nullable: false),
                     matrix = table.Column<string>(type: "jsonb", nullable: false)
                 },
@@ -355,7 +356,8 @@ namespace SigmaSight.Service.Persistence.Migrations
                     exposure = table.Column<double>(type: "double precision", nullable: true),
                     exposure_dollar = table.Column<decimal>(type: "numeric(20,2)", precision: 20, scale: 2, nullable: true),
                     coverage = table.Column<double>(type: "double precision", nullable: false),
-                    missing_symbols = table.Column<string>(type: "jsonb", nullable: false)
+                    missing_symbols = table.Column<string>(type: "jsonb", nullable: false),
+                    private_symbols = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {

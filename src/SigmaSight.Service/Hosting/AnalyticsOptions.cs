@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SigmaSight.Service.Hosting;
+
+/// <summary>What the analytics phases need from the rest of the batch.</summary>
+public sealed class AnalyticsOptions
+{
+    public const string SectionName = "Analytics";
+
+    /// <summary>The fewest figures that need the longest history: the volatility percentile (252 + 21 returns).</summary>
+    public const int MinimumHistoryTradingDays = 252 + 21 + 1;
+
+    /// <summary>
+    /// Closes every analytics symbol (held symbols, option underlyings, factor ETFs) must have up to and including a
+    /// run's first day; phase 1 fetches the missing earlier trading days. At least 274 (252 + 21 returns).
+    /// </summary>
+    [Range(MinimumHistoryTradingDays, 5_000)]
+    public int HistoryTradingDays { get; set; } = 300;
+}
