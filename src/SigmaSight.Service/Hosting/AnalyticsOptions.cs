@@ -16,4 +16,19 @@ public sealed class AnalyticsOptions
     /// </summary>
     [Range(MinimumHistoryTradingDays, 5_000)]
     public int HistoryTradingDays { get; set; } = 300;
+
+    /// <summary>The market benchmark of market betas and the stress tests' Market factor (SPY; NYA for the Dow Jones data).</summary>
+    [Required]
+    public string MarketBenchmark { get; set; } = "SPY";
+
+    /// <summary>The interest-rate proxy of IR betas and of the stress tests' rate shocks.</summary>
+    [Required]
+    public string RateProxy { get; set; } = "TLT";
+
+    /// <summary>Duration of the rate proxy: a yield shock Δy moves it by −duration × Δy.</summary>
+    [Range(0.1, 50)]
+    public double RateProxyDuration { get; set; } = 17;
+
+    /// <summary>Test hook: symbols whose phase-2 analytics throw, as bad data would. Empty in production.</summary>
+    public string[] TestFailSymbols { get; set; } = [];
 }

@@ -18,7 +18,6 @@ public static class ServiceRegistration
     public static IServiceCollection AddSigmaSightCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Risk.RiskOptions>().BindConfiguration(Risk.RiskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HangfireHostOptions>().BindConfiguration(HangfireHostOptions.SectionName).ValidateDataAnnotations();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations();

@@ -16,7 +16,7 @@ namespace SigmaSight.Service.Risk;
 /// </summary>
 public sealed partial class PortfolioRiskJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, RiskInputLoader loader, TradingCalendarProvider calendars,
-    IOptions<RiskOptions> options, IOptions<BatchOptions> batch, ILogger<PortfolioRiskJob> logger)
+    IOptions<AnalyticsOptions> options, IOptions<BatchOptions> batch, ILogger<PortfolioRiskJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk.Symbols;
 
+using SigmaSight.Service.Hosting;
+
 namespace SigmaSight.Service.Risk;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace SigmaSight.Service.Risk;
 /// </summary>
 public sealed partial class SymbolAnalyticsJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, TradingCalendarProvider calendars,
-    IOptionsMonitor<RiskOptions> options, ILogger<SymbolAnalyticsJob> logger)
+    IOptionsMonitor<AnalyticsOptions> options, ILogger<SymbolAnalyticsJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
@@ -43,7 +45,7 @@ public sealed partial class SymbolAnalyticsJob(
             try
             {
                 if (settings.TestFailSymbols.Contains(symbol, StringComparer.Ordinal))
-                    throw new InvalidDataException("injected failure (Risk:TestFailSymbols)");
+                    throw new InvalidDataException("injected failure (Analytics:TestFailSymbols)");
                 var (rows, vol) = figures.Compute(symbol, closes, asOf);
                 exposures.AddRange(rows);
                 volatility.Add(vol);

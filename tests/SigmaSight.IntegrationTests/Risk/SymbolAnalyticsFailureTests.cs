@@ -22,7 +22,7 @@ public sealed class SymbolAnalyticsFailureTests
     [Fact]
     public async Task FailedSymbol_NamesSymbolPortfolioAndFamily_AndOneReenqueueCompletesTheRun()
     {
-        await using var host = await BatchTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Risk:TestFailSymbols:0"] = "XOM" });
+        await using var host = await BatchTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Analytics:TestFailSymbols:0"] = "XOM" });
         await host.SeedDemoAsync();
         var (inception, last) = await host.WithScopeAsync(async s =>
         {
@@ -44,7 +44,7 @@ public sealed class SymbolAnalyticsFailureTests
             $"SELECT hangfire_job_id FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 2 AND status = 'Failed'");
 
         var configuration = (IConfigurationRoot)host.Services.GetRequiredService<IConfiguration>();
-        configuration["Risk:TestFailSymbols:0"] = "";
+        configuration["Analytics:TestFailSymbols:0"] = "";
         configuration.Reload();
         host.Services.GetRequiredService<IBackgroundJobClient>().Requeue(failedJob).Should().BeTrue();
         var repaired = await host.WaitForStatusAsync(run.Id, RunStatus.Completed);

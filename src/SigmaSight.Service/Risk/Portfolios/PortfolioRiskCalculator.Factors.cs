@@ -12,7 +12,6 @@ namespace SigmaSight.Service.Risk.Portfolios;
 /// <summary>The factor families: exposures, correlations, stress tests and option greeks.</summary>
 public sealed partial class PortfolioRiskCalculator
 {
-    private const string InterestRate = "Interest_Rate";
     private readonly Dictionary<string, decimal> _dollarExposures = new(StringComparer.Ordinal);
 
     private (string, string?) FactorExposures()
@@ -39,6 +38,7 @@ public sealed partial class PortfolioRiskCalculator
             {
                 PortfolioId = inputs.PortfolioId, Factor = factor.Name, AsOf = inputs.AsOf, Exposure = exposure.Exposure,
                 ExposureDollar = exposure.DollarExposure, Coverage = exposure.Coverage, MissingSymbols = [.. exposure.MissingSymbols],
+                PrivateSymbols = [.. exposure.PrivateSymbols],
             });
             if (factor.Name == FactorCatalog.MarketBeta) _figures.SnapshotColumns.Add(s => s.Beta90d = exposure.Exposure);
         }
@@ -61,6 +61,7 @@ public sealed partial class PortfolioRiskCalculator
             {
                 PortfolioId = inputs.PortfolioId, AsOf = inputs.AsOf, WindowDays = CorrelationCalculator.DefaultWindow,
                 OverallCorrelation = c.OverallCorrelation, EffectivePositions = c.EffectivePositions, Observations = c.Observations,
+                PsdAdjusted = c.PsdAdjusted,
                 Symbols = [.. c.Symbols], Matrix = [.. c.Matrix.Select(row => row.ToArray())],
             });
         return Of(outcome);
@@ -74,7 +75,8 @@ public sealed partial class PortfolioRiskCalculator
         if (RiskSymbols().Count == 0) return (AnalyticStatuses.NotApplicable, "no priced holdings (private assets only): nothing to shock");
         if (_dollarExposures.Count == 0) return (AnalyticStatuses.InsufficientHistory, "no factor exposure to shock");
         var mapping = inputs.Scenarios.SelectMany(s => s.FactorMapping).DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => m.Value);
-        var factors = mapping.Select(m => new StressFactor(m.Key, m.Value, m.Key == InterestRate ? ShockUnit.YieldChange : ShockUnit.Return))
+        var factors = mapping.Select(m => new StressFactor(m.Key, m.Value.Exposure,
+                m.Value.Unit == ScenarioFactor.YieldChangeUnit ? ShockUnit.YieldChange : ShockUnit.Return))
             .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         var proxies = factors.ToDictionary(f => f.Name, f => ProxyOf(f), StringComparer.Ordinal);
         var proxyReturns = Returns([.. proxies.Values.Distinct(StringComparer.Ordinal)], EwmaCovariance.DefaultWindow);
@@ -101,7 +103,7 @@ public sealed partial class PortfolioRiskCalculator
 
     private string ProxyOf(StressFactor factor) => factor.Name switch
     {
-        InterestRate => options.RateProxy,
+        _ when factor.Unit == ShockUnit.YieldChange => options.RateProxy,
         _ when factor.ExposureName == FactorCatalog.MarketBeta => options.MarketBenchmark,
         _ => inputs.Factors.FirstOrDefault(f => f.Name == factor.ExposureName)?.EtfProxy
             ?? throw new InvalidOperationException($"stress factor {factor.Name} maps to {factor.ExposureName}, which is no active factor"),

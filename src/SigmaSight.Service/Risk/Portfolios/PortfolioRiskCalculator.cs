@@ -9,6 +9,8 @@ using SigmaSight.Analytics.Risk.ValueAtRisk;
 using SigmaSight.Analytics.Series;
 using SigmaSight.Analytics.Volatility;
 
+using SigmaSight.Service.Hosting;
+
 namespace SigmaSight.Service.Risk.Portfolios;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace SigmaSight.Service.Risk.Portfolios;
 /// the close of the day. A family that cannot be computed is stored with its status and reason; one that throws is
 /// recorded as failed and named, and the job fails after storing the others.
 /// </summary>
-public sealed partial class PortfolioRiskCalculator(RiskInputs inputs, RiskOptions options, NyseCalendar calendar, double riskFreeRate)
+public sealed partial class PortfolioRiskCalculator(RiskInputs inputs, AnalyticsOptions options, NyseCalendar calendar, double riskFreeRate)
 {
     private const int HistoryReturns = 273;
     private readonly RiskFigures _figures = new();

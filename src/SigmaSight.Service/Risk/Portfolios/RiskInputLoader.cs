@@ -7,10 +7,12 @@ using SigmaSight.Service.Batches;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk.Symbols;
 
+using SigmaSight.Service.Hosting;
+
 namespace SigmaSight.Service.Risk.Portfolios;
 
 /// <summary>Loads <see cref="RiskInputs"/>; a missing snapshot fails at once ("missing snapshot"): risk never runs on stale equity.</summary>
-public sealed class RiskInputLoader(SigmaSightDbContext db, IOptions<RiskOptions> options)
+public sealed class RiskInputLoader(SigmaSightDbContext db, IOptions<AnalyticsOptions> options)
 {
     public async Task<RiskInputs> LoadAsync(Guid portfolioId, DateOnly asOf, NyseCalendar calendar, CancellationToken cancellationToken)
     {
