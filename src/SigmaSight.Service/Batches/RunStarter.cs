@@ -11,7 +11,8 @@ namespace SigmaSight.Service.Batches;
 /// active portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
 /// </summary>
 public sealed partial class RunStarter(
-    SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, TimeProvider time, ILogger<RunStarter> logger)
+    SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, MarketData.TradingCalendarProvider calendars,
+    TimeProvider time, ILogger<RunStarter> logger)
 {
 
     public async Task<RunHandle> StartAsync(RunRequest request, CancellationToken cancellationToken)
@@ -34,11 +35,14 @@ public sealed partial class RunStarter(
         var promised = await coverage.CheckAsync(request.Scope, request.From, request.To, cancellationToken).ConfigureAwait(false);
         if (promised.Portfolios == 0)
             throw new RunRefusedException(await NothingToRunAsync(request, cancellationToken).ConfigureAwait(false));
-        if (live is not null && !request.Force && live.Status is RunStatus.Running)
+        // A run that computes analytics for the last day only does not answer a request for every day's.
+        var covers = live is not null && (live.AnalyticsAllDates || !request.AnalyticsAllDates);
+        if (live is not null && !request.Force && covers && live.Status is RunStatus.Running)
             return new RunHandle(live.Id, Joined: true, live.Status);
-        if (live is not null && !request.Force && live.Status is RunStatus.Completed)
+        if (live is not null && !request.Force && covers && live.Status is RunStatus.Completed)
         {
-            var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, cancellationToken).ConfigureAwait(false);
+            var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+            var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, calendar, cancellationToken).ConfigureAwait(false);
             if (promised.IsComplete && analytics.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
             LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
                 string.Join("; ", promised.Describe().Concat(analytics).Take(5)));
@@ -56,6 +60,7 @@ public sealed partial class RunStarter(
             Status = RunStatus.Running,
             RequestedBy = request.RequestedBy,
             TriggerTime = request.TriggerTime,
+            AnalyticsAllDates = request.AnalyticsAllDates,
             CreatedAt = now,
             StartedAt = now,
         };
@@ -70,9 +75,9 @@ public sealed partial class RunStarter(
             var kind = run.Kind.ToString();
             var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO sigmasight.batch_runs (id, business_date, kind, scope, range_from, range_to, status,
-                                                   requested_by, trigger_time, created_at, started_at)
+                                                   requested_by, trigger_time, created_at, started_at, analytics_all_dates)
                 VALUES ({run.Id}, {run.BusinessDate}, {kind}, {run.Scope}, {run.RangeFrom}, {run.RangeTo}, 'Running',
-                        {run.RequestedBy}, {run.TriggerTime}, {run.CreatedAt}, {run.StartedAt})
+                        {run.RequestedBy}, {run.TriggerTime}, {run.CreatedAt}, {run.StartedAt}, {run.AnalyticsAllDates})
                 ON CONFLICT DO NOTHING
                 """, cancellationToken).ConfigureAwait(false);
             if (inserted == 0)

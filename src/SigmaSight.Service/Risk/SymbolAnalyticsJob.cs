@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk.Symbols;
@@ -27,14 +28,16 @@ public sealed partial class SymbolAnalyticsJob(
         var item = await db.BatchItems.AsNoTracking()
             .SingleAsync(i => i.RunId == runId && i.Phase == reference.Phase && i.ItemKey == reference.ItemKey, cancellationToken)
             .ConfigureAwait(false);
-        var (symbols, asOf) = (item.Symbols ?? [], item.ItemDate!.Value);
+        var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+        var symbols = item.Symbols ?? [];
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var dates = AnalyticsDates.Of(run, calendar);
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.CurrentValue;
         var proxies = factors.SelectMany(f => new[] { f.EtfProxy, f.SpreadShortProxy }).Append(settings.MarketBenchmark).OfType<string>();
         var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
-            calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);
+            calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays), dates[^1], cancellationToken).ConfigureAwait(false);
 
         var figures = new SymbolFigures(factors, settings.MarketBenchmark);
         var exposures = new List<SymbolFactorExposure>();
@@ -46,9 +49,12 @@ public sealed partial class SymbolAnalyticsJob(
             {
                 if (settings.TestFailSymbols.Contains(symbol, StringComparer.Ordinal))
                     throw new InvalidDataException("injected failure (Analytics:TestFailSymbols)");
-                var (rows, vol) = figures.Compute(symbol, closes, asOf);
-                exposures.AddRange(rows);
-                volatility.Add(vol);
+                foreach (var asOf in dates)
+                {
+                    var (rows, vol) = figures.Compute(symbol, closes, asOf);
+                    exposures.AddRange(rows);
+                    volatility.Add(vol);
+                }
             }
             catch (Exception e) when (e is ArgumentException or InvalidDataException or InvalidOperationException or ArithmeticException)
             {
@@ -60,9 +66,9 @@ public sealed partial class SymbolAnalyticsJob(
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await db.SymbolFactorExposures.Where(e => symbols.Contains(e.Symbol) && e.AsOf == asOf)
+            await db.SymbolFactorExposures.Where(e => symbols.Contains(e.Symbol) && dates.Contains(e.AsOf))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await db.SymbolVolatilities.Where(v => symbols.Contains(v.Symbol) && v.AsOf == asOf)
+            await db.SymbolVolatilities.Where(v => symbols.Contains(v.Symbol) && dates.Contains(v.AsOf))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             db.SymbolFactorExposures.AddRange(exposures);
             db.SymbolVolatilities.AddRange(volatility);
@@ -71,22 +77,22 @@ public sealed partial class SymbolAnalyticsJob(
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 throw new SymbolAnalyticsException($"symbol analytics failed for {failures.Count} of {symbols.Count} symbol(s) " +
-                    $"as of {asOf:yyyy-MM-dd}: {string.Join("; ", failures)}");
+                    $"as of {dates[^1]:yyyy-MM-dd}: {string.Join("; ", failures)}");
             }
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
             if (outcome == FinishOutcome.LateSuccess)
                 await RiskReopener.ReopenAsync(db, runId, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        LogComputed(logger, runId, chunk, symbols.Count, asOf);
+        LogComputed(logger, runId, chunk, symbols.Count, dates.Count, dates[^1]);
         if (outcome == FinishOutcome.LateSuccess)
             await advancer.EnqueueStarterAsync(runId, BatchPhases.PortfolioRisk, cancellationToken).ConfigureAwait(false);
         await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
-        Message = "Run {RunId} symbol analytics chunk {Chunk}: {Symbols} symbols as of {AsOf}")]
-    private static partial void LogComputed(ILogger logger, Guid runId, int chunk, int symbols, DateOnly asOf);
+        Message = "Run {RunId} symbol analytics chunk {Chunk}: {Symbols} symbols for {Days} day(s) through {AsOf}")]
+    private static partial void LogComputed(ILogger logger, Guid runId, int chunk, int symbols, int days, DateOnly asOf);
 }
 
 /// <summary>A symbol's analytics could not be computed (bad data): retried per the policy, then Failed, naming the symbols.</summary>

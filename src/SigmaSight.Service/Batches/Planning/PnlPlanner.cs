@@ -83,6 +83,14 @@ public sealed partial class PnlPlanner(
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // The equity balance is the NAV of the latest snapshot: after the deletion that is an earlier one (or none), so
+        // a rebuild whose first day then fails never leaves a deleted NAV behind (issue 7, 1b).
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.portfolios SET equity_balance =
+                   (SELECT s.equity_balance FROM sigmasight.portfolio_snapshots s
+                     WHERE s.portfolio_id = {portfolioId} ORDER BY s.snapshot_date DESC LIMIT 1)
+             WHERE id = {portfolioId}
+            """, cancellationToken).ConfigureAwait(false);
         // Risk figures of those days describe the deleted snapshots: they go too (phase 4 recomputes the run's date).
         await Risk.Portfolios.RiskWriter.DeleteAsync(db, portfolioId, from, cancellationToken, onlyThatDay: false).ConfigureAwait(false);
     }

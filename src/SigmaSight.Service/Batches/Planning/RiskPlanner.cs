@@ -1,33 +1,36 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk;
 
 namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
-/// Phase 4: one item per (portfolio, analytics date). The phase-3 starter claims this phase in its own transaction,
+/// Phase 4: one item per (portfolio, analytics date) on or after the portfolio's inception. The phase-3 starter claims this phase in its own transaction,
 /// so each portfolio's risk job is a continuation of the last P&amp;L job of its chain (DESIGN §4); a portfolio with
 /// nothing to write is enqueued at once. A failed P&amp;L day blocks its portfolio's risk item.
 /// </summary>
-public sealed class RiskPlanner(SigmaSightDbContext db, IBackgroundJobClient jobs) : IPhasePlanner
+public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs) : IPhasePlanner
 {
     public int Phase => BatchPhases.PortfolioRisk;
 
     public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var date = AnalyticsDates.Of(run);
-        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= date)
-            .Select(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        db.BatchItems.AddRange(portfolios.Select(id => new BatchItem
+        var dates = AnalyticsDates.Of(run, await calendars.GetAsync(cancellationToken).ConfigureAwait(false));
+        var last = dates[^1];
+        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
+            .Select(p => new { p.Id, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = portfolios.SelectMany(p => dates.Where(d => d >= p.InceptionDate).Select(date => new BatchItem
         {
-            RunId = run.Id, Phase = Phase, ItemKey = LedgerItemRef.RiskKey(id, date), Status = ItemStatus.Pending,
-            PortfolioId = id, ItemDate = date,
-        }));
+            RunId = run.Id, Phase = Phase, ItemKey = LedgerItemRef.RiskKey(p.Id, date), Status = ItemStatus.Pending,
+            PortfolioId = p.Id, ItemDate = date,
+        })).ToList();
+        db.BatchItems.AddRange(items);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return portfolios.Count;
+        return items.Count;
     }
 
     public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ public sealed class RiskPlanner(SigmaSightDbContext db, IBackgroundJobClient job
         ArgumentNullException.ThrowIfNull(run);
         var items = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
-            .OrderBy(i => i.PortfolioId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (items.Count == 0) return;
         var lastPnlJobs = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl && i.HangfireJobId != null)

@@ -10,7 +10,7 @@ namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
 /// Phase 2: one item per chunk of symbols (held symbols, option underlyings and the factor proxies), each computing
-/// every symbol figure once for the run's analytics date, never per holding.
+/// every symbol figure once per analytics date of the run (<see cref="AnalyticsDates"/>), never per holding.
 /// </summary>
 public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJobClient jobs, IOptions<BatchOptions> options)
     : IPhasePlanner
@@ -27,7 +27,7 @@ public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJo
             Phase = Phase,
             ItemKey = LedgerItemRef.ChunkKey(index),
             Status = ItemStatus.Pending,
-            ItemDate = AnalyticsDates.Of(run),
+            ItemDate = run.RangeTo,
             Symbols = [.. chunk],
         }).ToList();
         db.BatchItems.AddRange(items);

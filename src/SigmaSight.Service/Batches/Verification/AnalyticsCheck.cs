@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk;
@@ -7,38 +8,46 @@ using SigmaSight.Service.Risk.Portfolios;
 namespace SigmaSight.Service.Batches.Verification;
 
 /// <summary>
-/// Every active portfolio of the run's scope has an <c>analytic_results</c> row for every family on the run's
-/// analytics date: a missing or failed family is a problem naming portfolio and family; insufficient history is a
-/// stored reason, reported but not an error.
+/// Every active portfolio of the run's scope has an <c>analytic_results</c> row for every family on each of the
+/// run's analytics dates (from its inception on): a missing or failed family is a problem naming portfolio, family and
+/// day; insufficient history is a stored reason, reported but not an error.
 /// </summary>
 public static class AnalyticsCheck
 {
-    public static async Task<(List<string> Problems, List<string> Notes)> CheckAsync(
-        SigmaSightDbContext db, BatchRun run, CancellationToken cancellationToken)
+    public static async Task<(List<string> Problems, List<AnalyticResult> Insufficient)> CheckAsync(
+        SigmaSightDbContext db, BatchRun run, NyseCalendar calendar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
-        var date = AnalyticsDates.Of(run);
-        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= date)
-            .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var dates = AnalyticsDates.Of(run, calendar);
+        var (first, last) = (dates[0], dates[^1]);
+        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
+            .Select(p => new { p.Id, p.Name, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = portfolios.Select(p => p.Id).ToList();
-        var rows = (await db.AnalyticResults.AsNoTracking().Where(r => ids.Contains(r.PortfolioId) && r.AsOf == date)
+        var rows = (await db.AnalyticResults.AsNoTracking()
+                .Where(r => ids.Contains(r.PortfolioId) && r.AsOf >= first && r.AsOf <= last)
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => (r.PortfolioId, r.Family));
-        var (problems, notes) = (new List<string>(), new List<string>());
+            .ToDictionary(r => (r.PortfolioId, r.AsOf, r.Family));
+        var problems = new List<string>();
+        var insufficient = new List<AnalyticResult>();
         foreach (var p in portfolios)
         {
-            var missing = RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, f))).ToList();
-            if (missing.Count > 0)
-                problems.Add($"missing analytics: {p.Name} on {date:yyyy-MM-dd} has no {string.Join(", ", missing)}");
-            foreach (var row in RiskFamilies.All.Select(f => rows.GetValueOrDefault((p.Id, f))).OfType<AnalyticResult>())
+            var missing = dates.Where(d => d >= p.InceptionDate)
+                .SelectMany(d => RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, d, f))).Select(f => (Date: d, Family: f)))
+                .ToList();
+            foreach (var family in missing.GroupBy(m => m.Family))
+                problems.Add($"missing analytics: {p.Name} has no {family.Key} on {Days(family.Select(m => m.Date).ToList())}");
+            foreach (var row in rows.Values.Where(r => r.PortfolioId == p.Id).OrderBy(r => r.AsOf))
             {
                 if (row.Status == AnalyticStatuses.Failed)
-                    problems.Add($"failed analytics: {p.Name} {row.Family} on {date:yyyy-MM-dd}: {row.Reason}");
+                    problems.Add($"failed analytics: {p.Name} {row.Family} on {row.AsOf:yyyy-MM-dd}: {row.Reason}");
                 else if (row.Status == AnalyticStatuses.InsufficientHistory)
-                    notes.Add($"{p.Name} {row.Family}: {row.Reason}");
+                    insufficient.Add(row);
             }
         }
-        return (problems, notes);
+        return (problems, insufficient);
     }
+
+    private static string Days(List<DateOnly> days) =>
+        days.Count == 1 ? $"{days[0]:yyyy-MM-dd}" : $"{days[0]:yyyy-MM-dd}..{days[^1]:yyyy-MM-dd} ({days.Count} days)";
 }
