@@ -17,7 +17,7 @@ internal static class KernelReport
 
         output.WriteLine();
         output.WriteLine("Kernel figures: mean and allocation of one operation, all from this run.");
-        foreach (var line in HostEnvironmentInfo.GetInformation()) output.WriteLine(line);
+        output.WriteLine(HostEnvironmentInfo.GetInformation().TrimEnd());
         output.WriteLine();
         output.WriteLine("| kernel (one operation) | mean | allocated | target | headroom | result |");
         output.WriteLine("|---|---:|---:|---:|---:|---|");
