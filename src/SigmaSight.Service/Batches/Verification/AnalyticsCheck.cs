@@ -10,12 +10,14 @@ namespace SigmaSight.Service.Batches.Verification;
 /// <summary>
 /// Every active portfolio of the run's scope has an <c>analytic_results</c> row for every family on each of the
 /// run's analytics dates (from its inception on): a missing or failed family is a problem naming portfolio, family and
-/// day; insufficient history is a stored reason, reported but not an error.
+/// day; insufficient history is a stored reason, reported but not an error. A portfolio another Running run is
+/// rebuilding is left to that run.
 /// </summary>
 public static class AnalyticsCheck
 {
     public static async Task<(List<string> Problems, List<AnalyticResult> Insufficient)> CheckAsync(
-        SigmaSightDbContext db, BatchRun run, NyseCalendar calendar, CancellationToken cancellationToken)
+        SigmaSightDbContext db, BatchRun run, NyseCalendar calendar, CancellationToken cancellationToken,
+        IReadOnlySet<Guid>? rebuiltElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
@@ -30,7 +32,7 @@ public static class AnalyticsCheck
             .ToDictionary(r => (r.PortfolioId, r.AsOf, r.Family));
         var problems = new List<string>();
         var insufficient = new List<AnalyticResult>();
-        foreach (var p in portfolios)
+        foreach (var p in portfolios.Where(p => rebuiltElsewhere?.Contains(p.Id) != true))
         {
             var missing = dates.Where(d => d >= p.InceptionDate)
                 .SelectMany(d => RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, d, f))).Select(f => (Date: d, Family: f)))

@@ -49,7 +49,8 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
             problems.Add($"nothing to verify: no active portfolio in scope {run.Scope} on {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}");
 
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (analytics, insufficient) = await AnalyticsCheck.CheckAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
+        var busy = await PortfoliosBusyElsewhereAsync(run, cancellationToken).ConfigureAwait(false);
+        var (analytics, insufficient) = await AnalyticsCheck.CheckAsync(db, run, calendar, cancellationToken, busy).ConfigureAwait(false);
         problems.AddRange(analytics);
         await RecordInsufficientHistoryAsync(run, insufficient, names, now, cancellationToken).ConfigureAwait(false);
 
@@ -81,6 +82,14 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
         return $"{verified} snapshots verified for {portfolios} portfolio(s) over " +
             $"{run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd} ({written} written by this run)";
     }
+
+    /// <summary>Portfolios with unfinished P&amp;L or risk items in another Running run (a recompute rebuilding them).</summary>
+    private async Task<HashSet<Guid>> PortfoliosBusyElsewhereAsync(BatchRun run, CancellationToken cancellationToken) =>
+        (await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId != run.Id && (i.Phase == BatchPhases.Pnl || i.Phase == BatchPhases.PortfolioRisk) && i.PortfolioId != null
+                && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Running)
+                && db.BatchRuns.Any(r => r.Id == i.RunId && r.Status == RunStatus.Running))
+            .Select(i => i.PortfolioId!.Value).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
 
     /// <summary>Insufficient history is a stored reason and an info finding of the run, not an error; rewritten on each verify.</summary>
     private async Task RecordInsufficientHistoryAsync(BatchRun run, List<Risk.AnalyticResult> rows, Dictionary<Guid, string> names,
