@@ -41,5 +41,16 @@ public sealed class AnalyticsAllDatesTests
             .Should().HaveCount(days.Count).And.OnlyContain(r => r.EndsWith("|40", StringComparison.Ordinal), "5 portfolios × 8 families each day");
         (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 4"))
             .Should().Be(5 * days.Count);
+
+        var hedgeFund = await TestDatabase.ScalarAsync<Guid>("SELECT id FROM sigmasight.portfolios WHERE name = 'Demo Hedge Fund Style Investor Portfolio'");
+        var recompute = await host.WaitAsync((await host.StartRecomputeAsync(hedgeFund, days[^3], days[^1])).RunId);
+
+        recompute.Status.Should().Be(RunStatus.Completed, recompute.Summary);
+        recompute.AnalyticsAllDates.Should().BeTrue("the recompute deleted analytics of earlier days, so it recomputes them");
+        (await TestDatabase.RowsAsync($"""
+                SELECT as_of, count(*) FROM sigmasight.analytic_results
+                 WHERE portfolio_id = '{hedgeFund}' AND as_of >= '{days[^3]:yyyy-MM-dd}' AND run_id = '{recompute.Id}' GROUP BY 1
+                """))
+            .Should().HaveCount(3).And.OnlyContain(r => r.EndsWith("|8", StringComparison.Ordinal), "every invalidated day is recomputed");
     }
 }
