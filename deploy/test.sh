@@ -21,6 +21,9 @@ if [ -z "${SIGMASIGHT_TEST_DB:-}" ]; then
 fi
 export SIGMASIGHT_REPO_ROOT="$root"
 
+echo "==> golden fixtures reproduce from their oracles" >&2
+"$here/check-fixtures.sh"
+
 echo "==> build" >&2
 dotnet build SigmaSight.sln -c Release -v quiet -nologo -clp:ErrorsOnly
 log="$(mktemp)"

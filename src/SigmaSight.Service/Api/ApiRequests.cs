@@ -4,7 +4,8 @@ namespace SigmaSight.Service.Api;
 public sealed record StartRunBody(DateOnly? Date = null, bool? Force = null);
 
 /// <summary>POST /api/backfills: every trading day of [From, To] for every active portfolio.</summary>
-public sealed record BackfillBody(DateOnly? From = null, DateOnly? To = null, bool? Force = null);
+/// <remarks>Analytics: "last" (the default) computes risk analytics for the range's last day, "all" for every trading day.</remarks>
+public sealed record BackfillBody(DateOnly? From = null, DateOnly? To = null, bool? Force = null, string? Analytics = null);
 
 /// <summary>POST /api/recomputes: delete one portfolio's snapshots from <paramref name="From"/> on and rebuild them.</summary>
 public sealed record RecomputeBody(string? Portfolio = null, DateOnly? From = null);

@@ -19,7 +19,23 @@ public static class QueryEndpoints
         api.MapGet("/portfolios/{id}/snapshots", GetSnapshotsAsync).WithName("GetSnapshots")
             .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order")
             .Produces<SnapshotsView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/portfolios/{id}/risk", GetRiskAsync).WithName("GetRisk")
+            .WithSummary("Every family of a portfolio's risk analytics on one day (default: the latest day with analytics)")
+            .Produces<Risk.Reports.RiskReport>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    internal static async Task<IResult> GetRiskAsync(string id, DateOnly? date, SigmaSightDbContext db, Risk.Reports.RiskReportReader reader,
+        CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var portfolioId)) return ApiProblems.Invalid("id", $"id '{id}' is not a portfolio id (a GUID)");
+        if (!await db.Portfolios.AnyAsync(p => p.Id == portfolioId, ct).ConfigureAwait(false))
+            return ApiProblems.NotFound($"portfolio {portfolioId} does not exist");
+        var report = await reader.ReadAsync(portfolioId, date, ct).ConfigureAwait(false);
+        return report is null
+            ? ApiProblems.NotFound(date is { } d ? $"portfolio {portfolioId} has no risk analytics on {d:yyyy-MM-dd}"
+                : $"portfolio {portfolioId} has no risk analytics yet")
+            : TypedResults.Ok(report);
     }
 
     internal static async Task<IResult> ListRunsAsync(int? limit, SigmaSightDbContext db, CancellationToken ct)

@@ -42,10 +42,13 @@ public static class RunCommandEndpoints
         if (body.From is not { } from) return ApiProblems.Invalid("from", "from is required (yyyy-MM-dd)");
         if (body.To is not { } to) return ApiProblems.Invalid("to", "to is required (yyyy-MM-dd)");
         if (from > to) return ApiProblems.Invalid("from", $"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
+        if (body.Analytics is not (null or "last" or "all"))
+            return ApiProblems.Invalid("analytics", $"analytics '{body.Analytics}' is not one of: last, all");
         var (calendar, now) = await context.CalendarAndNowAsync(ct).ConfigureAwait(false);
         var invalid = ApiProblems.Check("to", () => RunInputs.RequireCompleted(calendar, to, now, "to"));
         return invalid ?? await context.StartAsync(
-            new RunRequest(RunKind.Backfill, from, to, RunScope.All, RequestedBy, now, body.Force ?? false), ct).ConfigureAwait(false);
+            new RunRequest(RunKind.Backfill, from, to, RunScope.All, RequestedBy, now, body.Force ?? false,
+                AnalyticsAllDates: body.Analytics == "all"), ct).ConfigureAwait(false);
     }
 
     internal static async Task<IResult> StartRecomputeAsync(RecomputeBody body, RunContext context, CancellationToken ct)

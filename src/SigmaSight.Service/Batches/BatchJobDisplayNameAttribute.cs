@@ -20,6 +20,8 @@ public sealed class BatchJobDisplayNameAttribute() : JobDisplayNameAttribute("{0
         return job.Type.Name switch
         {
             "CalculatePnlJob" => $"P&L · {PortfolioName(context, (Guid)args[1])} · {Date(args[2])}",
+            "PortfolioRiskJob" => $"Risk · {PortfolioName(context, (Guid)args[1])} · {Date(args[2])}",
+            "SymbolAnalyticsJob" => $"Symbol analytics · chunk {args[1]} · run {Short(args[0])}",
             "LoadMarketDataJob" => $"Market data · chunk {args[1]} · run {Short(args[0])}",
             "StartPhaseJob" => $"Start {BatchPhases.Name((int)args[1])} · run {Short(args[0])}",
             "VerifyRunJob" => $"Verify · run {Short(args[0])}",

@@ -29,7 +29,7 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
 
     /// <summary>
     /// Finishes the item inside the caller's transaction. A Failed phase-3 item blocks the rest of its
-    /// portfolio's chain; a success of a Failed or Blocked item is a late success and decrements nothing.
+    /// portfolio's chain and its phase-4 risk item; a success of a Failed or Blocked item is a late success and decrements nothing.
     /// </summary>
     public async Task<FinishOutcome> FinishItemAsync(
         LedgerItemRef item, ItemStatus status, string? error, CancellationToken cancellationToken)
@@ -48,19 +48,46 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
                 : await RecordLateFailureAsync(item, error, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var blocked = status == ItemStatus.Failed && item.Phase == BatchPhases.Pnl
-            ? await BlockDownstreamAsync(item, now, cancellationToken).ConfigureAwait(false)
-            : 0;
-        var decrement = 1 + blocked;
+        var blocked = 0;
+        if (status == ItemStatus.Failed && item.Phase == BatchPhases.Pnl)
+        {
+            blocked = await BlockDownstreamAsync(item, now, cancellationToken).ConfigureAwait(false);
+            // The portfolio's risk item waits on its chain: it is blocked too, and counted in its own phase.
+            var risk = await BlockRiskAsync(item, now, cancellationToken).ConfigureAwait(false);
+            if (risk > 0) await CountFinishedAsync(item.RunId, BatchPhases.PortfolioRisk, risk, now, cancellationToken).ConfigureAwait(false);
+        }
+        var completed = await CountFinishedAsync(item.RunId, item.Phase, 1 + blocked, now, cancellationToken).ConfigureAwait(false);
+        return completed ? FinishOutcome.PhaseCompleted : FinishOutcome.Finished;
+    }
+
+    /// <summary>Decrements the phase's <c>remaining</c>; true when that completed the phase.</summary>
+    private async Task<bool> CountFinishedAsync(Guid runId, int phase, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE sigmasight.batch_phases SET remaining = remaining - {decrement}
-             WHERE run_id = {item.RunId} AND phase = {item.Phase}
+            UPDATE sigmasight.batch_phases SET remaining = remaining - {count}
+             WHERE run_id = {runId} AND phase = {phase}
             """, cancellationToken).ConfigureAwait(false);
-        var completed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE sigmasight.batch_phases SET status = 'Completed', finished_at = {now}
-             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND remaining <= 0 AND status = 'Running'
-            """, cancellationToken).ConfigureAwait(false);
-        return completed > 0 ? FinishOutcome.PhaseCompleted : FinishOutcome.Finished;
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases AS p
+               SET status = CASE WHEN EXISTS (SELECT 1 FROM sigmasight.batch_items i
+                                               WHERE i.run_id = p.run_id AND i.phase = p.phase AND i.status <> 'Succeeded')
+                                 THEN 'CompletedWithErrors' ELSE 'Completed' END,
+                   finished_at = {now}
+             WHERE run_id = {runId} AND phase = {phase} AND remaining <= 0 AND status = 'Running'
+            """, cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private Task<int> BlockRiskAsync(LedgerItemRef item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = $"blocked: {item.ItemKey} failed";
+        var riskPhase = BatchPhases.PortfolioRisk;
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_items AS d SET status = 'Blocked', error = {reason}, finished_at = {now}
+              FROM sigmasight.batch_items AS f
+             WHERE f.run_id = {item.RunId} AND f.phase = {item.Phase} AND f.item_key = {item.ItemKey}
+               AND d.run_id = f.run_id AND d.phase = {riskPhase} AND d.portfolio_id = f.portfolio_id
+               AND d.status IN ('Pending', 'Running')
+            """, cancellationToken);
     }
 
     private async Task<FinishOutcome> RecordLateSuccessAsync(LedgerItemRef item, DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,7 +97,15 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
              WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
                AND status IN ('Failed', 'Blocked')
             """, cancellationToken).ConfigureAwait(false);
-        return lifted > 0 ? FinishOutcome.LateSuccess : FinishOutcome.AlreadyFinished;
+        if (lifted == 0) return FinishOutcome.AlreadyFinished;
+        // The phase reads Completed again once its last unsuccessful item has succeeded late.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases AS p SET status = 'Completed'
+             WHERE p.run_id = {item.RunId} AND p.phase = {item.Phase} AND p.status = 'CompletedWithErrors'
+               AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_items i
+                                WHERE i.run_id = p.run_id AND i.phase = p.phase AND i.status <> 'Succeeded')
+            """, cancellationToken).ConfigureAwait(false);
+        return FinishOutcome.LateSuccess;
     }
 
     /// <summary>A Blocked item that ran after a re-enqueue and failed: it shows its own error, counted once already.</summary>

@@ -18,4 +18,6 @@ public sealed class BatchRun
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Summary { get; set; }
+    /// <summary>True when phases 2 and 4 compute every trading day of the range, not only its last day.</summary>
+    public bool AnalyticsAllDates { get; set; }
 }

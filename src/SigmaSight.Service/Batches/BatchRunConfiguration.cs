@@ -15,5 +15,6 @@ internal sealed class BatchRunConfiguration : IEntityTypeConfiguration<BatchRun>
         builder.HasIndex(r => new { r.Kind, r.Scope, r.RangeFrom, r.RangeTo }).IsUnique()
             .HasFilter("superseded_by IS NULL").HasDatabaseName("ux_batch_runs_live_range");
         builder.HasIndex(r => r.Status);
+        builder.Property(r => r.AnalyticsAllDates).HasDefaultValue(false);
     }
 }

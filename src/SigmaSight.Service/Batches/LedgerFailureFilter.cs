@@ -98,6 +98,10 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
             return LedgerItemRef.Pnl((Guid)job.Args[0], (Guid)job.Args[1], (DateOnly)job.Args[2]);
         if (job.Type == typeof(LoadMarketDataJob))
             return LedgerItemRef.MarketData((Guid)job.Args[0], (int)job.Args[1]);
+        if (job.Type == typeof(Risk.SymbolAnalyticsJob))
+            return LedgerItemRef.SymbolAnalytics((Guid)job.Args[0], (int)job.Args[1]);
+        if (job.Type == typeof(Risk.PortfolioRiskJob))
+            return LedgerItemRef.Risk((Guid)job.Args[0], (Guid)job.Args[1], (DateOnly)job.Args[2]);
         return null;
     }
 

@@ -24,9 +24,15 @@ public sealed class PhaseAdvancer(SigmaSightDbContext db, IBackgroundJobClient j
     public async Task StartNextPhaseAsync(Guid runId, int completedPhase, CancellationToken cancellationToken)
     {
         var next = await db.BatchPhases.Where(p => p.RunId == runId && p.Phase > completedPhase)
-            .OrderBy(p => p.Phase).Select(p => (int?)p.Phase).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(p => p.Phase).Select(p => new { p.Phase, p.Status }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (next is null) return;
-        await EnqueueStarterAsync(runId, next.Value, cancellationToken).ConfigureAwait(false);
+        if (next.Phase == BatchPhases.Verify && next.Status.IsFinished())
+        {
+            // A reopened phase finished again (risk recomputed after a late success): verify the run again.
+            jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
+            return;
+        }
+        await EnqueueStarterAsync(runId, next.Phase, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task EnqueueStarterAsync(Guid runId, int phase, CancellationToken cancellationToken)

@@ -11,13 +11,14 @@ namespace SigmaSight.Service.Batches;
 /// active portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
 /// </summary>
 public sealed partial class RunStarter(
-    SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, TimeProvider time, ILogger<RunStarter> logger)
+    SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, MarketData.TradingCalendarProvider calendars,
+    TimeProvider time, ILogger<RunStarter> logger)
 {
-    private static readonly int[] Phases = [BatchPhases.MarketData, BatchPhases.Pnl, BatchPhases.Verify];
 
     public async Task<RunHandle> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = await WithInvalidatedAnalyticsAsync(request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             if (await TryStartAsync(request, cancellationToken).ConfigureAwait(false) is { } handle) return handle;
@@ -35,12 +36,17 @@ public sealed partial class RunStarter(
         var promised = await coverage.CheckAsync(request.Scope, request.From, request.To, cancellationToken).ConfigureAwait(false);
         if (promised.Portfolios == 0)
             throw new RunRefusedException(await NothingToRunAsync(request, cancellationToken).ConfigureAwait(false));
-        if (live is not null && !request.Force && live.Status is RunStatus.Running)
+        // A run that computes analytics for the last day only does not answer a request for every day's.
+        var covers = live is not null && (live.AnalyticsAllDates || !request.AnalyticsAllDates);
+        if (live is not null && !request.Force && covers && live.Status is RunStatus.Running)
             return new RunHandle(live.Id, Joined: true, live.Status);
-        if (live is not null && !request.Force && live.Status is RunStatus.Completed)
+        if (live is not null && !request.Force && covers && live.Status is RunStatus.Completed)
         {
-            if (promised.IsComplete) return new RunHandle(live.Id, Joined: true, live.Status);
-            LogStaleVerdict(logger, live.Id, promised.Missing.Count, string.Join("; ", promised.Describe().Take(5)));
+            var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+            var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, calendar, cancellationToken).ConfigureAwait(false);
+            if (promised.IsComplete && analytics.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
+            LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
+                string.Join("; ", promised.Describe().Concat(analytics).Take(5)));
         }
 
         var now = time.GetUtcNow();
@@ -55,6 +61,7 @@ public sealed partial class RunStarter(
             Status = RunStatus.Running,
             RequestedBy = request.RequestedBy,
             TriggerTime = request.TriggerTime,
+            AnalyticsAllDates = request.AnalyticsAllDates,
             CreatedAt = now,
             StartedAt = now,
         };
@@ -69,9 +76,9 @@ public sealed partial class RunStarter(
             var kind = run.Kind.ToString();
             var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 INSERT INTO sigmasight.batch_runs (id, business_date, kind, scope, range_from, range_to, status,
-                                                   requested_by, trigger_time, created_at, started_at)
+                                                   requested_by, trigger_time, created_at, started_at, analytics_all_dates)
                 VALUES ({run.Id}, {run.BusinessDate}, {kind}, {run.Scope}, {run.RangeFrom}, {run.RangeTo}, 'Running',
-                        {run.RequestedBy}, {run.TriggerTime}, {run.CreatedAt}, {run.StartedAt})
+                        {run.RequestedBy}, {run.TriggerTime}, {run.CreatedAt}, {run.StartedAt}, {run.AnalyticsAllDates})
                 ON CONFLICT DO NOTHING
                 """, cancellationToken).ConfigureAwait(false);
             if (inserted == 0)
@@ -79,7 +86,7 @@ public sealed partial class RunStarter(
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return null;
             }
-            db.BatchPhases.AddRange(Phases.Select(p => new BatchPhase
+            db.BatchPhases.AddRange(BatchPhases.All.Select(p => new BatchPhase
             {
                 RunId = run.Id, Phase = p, Name = BatchPhases.Name(p), Status = PhaseStatus.Pending,
             }));
@@ -87,8 +94,21 @@ public sealed partial class RunStarter(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         LogStarted(logger, run.Id, run.Kind, run.RangeFrom, run.RangeTo, live?.Id);
-        await advancer.EnqueueStarterAsync(run.Id, Phases[0], cancellationToken).ConfigureAwait(false);
+        await advancer.EnqueueStarterAsync(run.Id, BatchPhases.MarketData, cancellationToken).ConfigureAwait(false);
         return new RunHandle(run.Id, Joined: false, RunStatus.Running);
+    }
+
+    /// <summary>
+    /// A recompute deletes the portfolio's analytics from its first day on: when any day before the range's last had
+    /// analytics, it recomputes every day's, so none it invalidated is lost.
+    /// </summary>
+    private async Task<RunRequest> WithInvalidatedAnalyticsAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Kind != RunKind.Recompute || request.AnalyticsAllDates || Planning.RunScope.PortfolioOf(request.Scope) is not { } id)
+            return request;
+        var earlier = await db.AnalyticResults.AnyAsync(r => r.PortfolioId == id && r.AsOf >= request.From && r.AsOf < request.To,
+            cancellationToken).ConfigureAwait(false);
+        return earlier ? request with { AnalyticsAllDates = true } : request;
     }
 
     private async Task<string> NothingToRunAsync(RunRequest request, CancellationToken cancellationToken)
@@ -102,7 +122,7 @@ public sealed partial class RunStarter(
     }
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
-        Message = "Run {RunId} is Completed but {Missing} snapshot(s) it verified are gone ({Which}): starting a new run instead of joining it")]
+        Message = "Run {RunId} is Completed but {Missing} snapshot(s) or analytics it verified are gone ({Which}): starting a new run instead of joining it")]
     private static partial void LogStaleVerdict(ILogger logger, Guid runId, int missing, string which);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,

@@ -23,25 +23,13 @@ public sealed partial class StartPhaseJob(
         PhaseStatus status;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            status = Enum.Parse<PhaseStatus>(await db.Database.SqlQuery<string>($"""
-                SELECT status AS "Value" FROM sigmasight.batch_phases
-                 WHERE run_id = {runId} AND phase = {phase} FOR UPDATE
-                """).SingleAsync(cancellationToken).ConfigureAwait(false));
-            if (status == PhaseStatus.Pending)
-            {
-                var count = await planner.PlanAsync(run, cancellationToken).ConfigureAwait(false);
-                status = count == 0 ? PhaseStatus.Completed : PhaseStatus.Running;
-                var now = time.GetUtcNow();
-                await db.BatchPhases.Where(p => p.RunId == runId && p.Phase == phase).ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Expected, count).SetProperty(p => p.Remaining, count)
-                    .SetProperty(p => p.Status, status).SetProperty(p => p.StartedAt, now)
-                    .SetProperty(p => p.FinishedAt, count == 0 ? now : null), cancellationToken).ConfigureAwait(false);
-                LogPlanned(logger, runId, phase, count);
-            }
+            (status, var planned) = await PhaseClaim.ClaimAsync(db, run, planner, time.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
+            if (planned is { } count) LogPlanned(logger, runId, phase, count);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (status == PhaseStatus.Completed)
+        if (status.IsFinished())
         {
             await advancer.StartNextPhaseAsync(runId, phase, cancellationToken).ConfigureAwait(false);
             return;

@@ -15,7 +15,7 @@ public sealed partial class VerifyRunJob(
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         var unfinished = await db.BatchPhases.AnyAsync(
-            p => p.RunId == runId && p.Phase != BatchPhases.Verify && p.Status != PhaseStatus.Completed, cancellationToken)
+            p => p.RunId == runId && p.Phase != BatchPhases.Verify && p.Status != PhaseStatus.Completed && p.Status != PhaseStatus.CompletedWithErrors, cancellationToken)
             .ConfigureAwait(false);
         if (unfinished)
         {

@@ -12,8 +12,10 @@ public static class AdminCommands
         var command = new Command("migrate", "Apply the database migrations and install Hangfire's schema");
         command.SetAction((_, ct) => WithServicesAsync(args, async services =>
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync("migrate: schema sigmasight and hangfire are up to date").ConfigureAwait(false);
+            var seeded = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync("migrate: schema sigmasight and hangfire are up to date; reference data: " +
+                $"{seeded.Factors} factor definition(s), {seeded.Scenarios} stress scenario(s) and {seeded.WeightsAdded} " +
+                $"sector weight(s) inserted, {seeded.WeightsUpdated} sector weight(s) updated").ConfigureAwait(false);
             return 0;
         }));
         return command;
@@ -46,7 +48,7 @@ public static class AdminCommands
         return command;
     }
 
-    private static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> action)
+    internal static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> action)
     {
         using var host = CliHost.Build(withServers: false);
         await using var scope = host.Services.CreateAsyncScope();

@@ -15,6 +15,7 @@ public static class CliApp
             RunCommands.Run(args),
             RunCommands.Backfill(args),
             RunCommands.Recompute(args),
+            RiskCommand.Create(args),
             CalendarCommands.AddClosure(),
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),

@@ -31,7 +31,13 @@ public static class RunCommands
     {
         var from = new Option<DateOnly?>("--from") { Description = "First date (default: the earliest inception)" };
         var to = new Option<DateOnly?>("--to") { Description = "Last date (default: the last completed trading day)" };
-        var command = new Command("backfill", "Process every trading day of a range, in order per portfolio") { from, to, Force, TimeoutMinutes };
+        var analytics = new Option<string>("--analytics")
+        {
+            Description = "Risk analytics for the range's last day (last, the default) or for every trading day (all)",
+            DefaultValueFactory = _ => "last",
+        };
+        analytics.AcceptOnlyFromAmong("last", "all");
+        var command = new Command("backfill", "Process every trading day of a range, in order per portfolio") { from, to, analytics, Force, TimeoutMinutes };
         command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
         {
             var db = services.GetRequiredService<SigmaSightDbContext>();
@@ -39,7 +45,8 @@ public static class RunCommands
                 ?? throw new UsageException("backfill: no active portfolio; run seed-demo first or pass --from");
             var last = result.GetValue(to) ?? BusinessDate.Resolve(now, calendar);
             RunInputs.RequireRange(calendar, first, last, now);
-            return new RunRequest(RunKind.Backfill, first, last, RunScope.All, "cli", now, result.GetValue(Force));
+            return new RunRequest(RunKind.Backfill, first, last, RunScope.All, "cli", now, result.GetValue(Force),
+                AnalyticsAllDates: result.GetValue(analytics) == "all");
         }, ct));
         return command;
     }

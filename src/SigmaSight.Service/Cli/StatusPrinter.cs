@@ -23,9 +23,15 @@ public static class StatusPrinter
         await output.WriteLineAsync(string.Create(inv,
             $"run {run.Id}  {run.Kind}  {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}  status {run.Status}  " +
             $"took {(run.FinishedAt - run.StartedAt)?.TotalSeconds:0.0}s")).ConfigureAwait(false);
-        await output.WriteLineAsync($"  {"phase",-20} {"status",-10} {"done",8} {"expected",8}").ConfigureAwait(false);
+        var unsuccessful = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == runId && (i.Status == ItemStatus.Failed || i.Status == ItemStatus.Blocked))
+            .GroupBy(i => new { i.Phase, i.Status }).Select(g => new { g.Key.Phase, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        int Count(int phase, ItemStatus status) => unsuccessful.FirstOrDefault(u => u.Phase == phase && u.Status == status)?.Count ?? 0;
+        await output.WriteLineAsync($"  {"phase",-20} {"status",-20} {"done",6} {"expected",8} {"failed",7} {"blocked",8}").ConfigureAwait(false);
         foreach (var p in phases)
-            await output.WriteLineAsync($"  {p.Name,-20} {p.Status,-10} {p.Expected - p.Remaining,8} {p.Expected,8}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  {p.Name,-20} {p.Status,-20} {p.Expected - p.Remaining,6} {p.Expected,8} " +
+                $"{Count(p.Phase, ItemStatus.Failed),7} {Count(p.Phase, ItemStatus.Blocked),8}").ConfigureAwait(false);
         foreach (var i in problems)
             await output.WriteLineAsync($"  {i.Status,-8} {i.ItemKey}  {i.Error}").ConfigureAwait(false);
         if (run.Summary is not null) await output.WriteLineAsync($"  summary: {run.Summary}").ConfigureAwait(false);

@@ -33,6 +33,7 @@ internal static class RunsHtml
     public static string PhaseBadge(PhaseStatus status) => Label(status switch
     {
         PhaseStatus.Completed => "success",
+        PhaseStatus.CompletedWithErrors => "warning",
         PhaseStatus.Running => "primary",
         _ => "default",
     }, status.ToString());

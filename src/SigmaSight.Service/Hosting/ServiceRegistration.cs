@@ -8,6 +8,7 @@ using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Pnl;
 using SigmaSight.Service.Portfolios.Demo;
+using SigmaSight.Service.Risk;
 
 namespace SigmaSight.Service.Hosting;
 
@@ -18,6 +19,7 @@ public static class ServiceRegistration
     {
         services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HangfireHostOptions>().BindConfiguration(HangfireHostOptions.SectionName).ValidateDataAnnotations();
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton(TimeProvider.System);
 
@@ -33,13 +35,21 @@ public static class ServiceRegistration
         services.AddScoped<TradingCalendarProvider>();
         services.AddScoped<ClosureRegistry>();
         services.AddScoped<PnlInputLoader>();
+        services.AddScoped<Risk.Portfolios.RiskInputLoader>();
+        services.AddScoped<Risk.Reports.RiskReportReader>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IPhasePlanner, MarketDataPlanner>();
+        services.AddScoped<IPhasePlanner, SymbolAnalyticsPlanner>();
         services.AddScoped<IPhasePlanner, PnlPlanner>();
+        services.AddScoped<RiskPlanner>();
+        services.AddScoped<IPhasePlanner>(s => s.GetRequiredService<RiskPlanner>());
         services.AddScoped<IPhasePlanner, VerifyPlanner>();
         services.AddScoped<StartPhaseJob>();
         services.AddScoped<LoadMarketDataJob>();
         services.AddScoped<CalculatePnlJob>();
+        services.AddScoped<SymbolAnalyticsJob>();
+        services.AddScoped<PortfolioRiskJob>();
         services.AddScoped<VerifyRunJob>();
         services.AddScoped<NightlyBatchJob>();
         services.AddScoped<Reconciler>();

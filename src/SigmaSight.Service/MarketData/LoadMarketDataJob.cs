@@ -1,16 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.MarketData;
 
 /// <summary>
-/// Phase 1, one chunk of symbols: loads closes from the provider and upserts them. A symbol without a close on a
-/// day of the run is a data-quality finding, not a failure of the chunk (one missing symbol must not fail others).
+/// Phase 1, one chunk of symbols: loads closes and security reference data from the provider and upserts them. The
+/// run's days are always fetched; earlier days of the history window (the P&amp;L lookback, and
+/// <see cref="AnalyticsOptions.HistoryTradingDays"/> closes up to the run's first day) only where a symbol has
+/// none stored (<see cref="CloseRequests"/>). A symbol without a close on a day of the run is a data-quality
+/// finding, not a failure of the chunk (one missing symbol must not fail others).
 /// </summary>
 public sealed partial class LoadMarketDataJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, IMarketDataProvider provider,
-    TradingCalendarProvider calendars, TimeProvider time, ILogger<LoadMarketDataJob> logger)
+    TradingCalendarProvider calendars, IOptions<AnalyticsOptions> analytics, TimeProvider time, ILogger<LoadMarketDataJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
@@ -22,26 +27,37 @@ public sealed partial class LoadMarketDataJob(
             .SingleAsync(i => i.RunId == runId && i.Phase == reference.Phase && i.ItemKey == reference.ItemKey, cancellationToken)
             .ConfigureAwait(false);
         var symbols = item.Symbols ?? [];
-        var closes = await provider.GetClosesAsync(symbols, item.ItemDate ?? run.RangeFrom, run.RangeTo, cancellationToken)
-            .ConfigureAwait(false);
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var windowStart = CloseRequests.WindowStart(calendar, item.ItemDate, run.RangeFrom, analytics.Value.HistoryTradingDays);
+        var history = calendar.TradingDays(windowStart, run.RangeFrom.AddDays(-1)).ToList();
+        var firstMissing = await StoredHistory.FirstMissingAsync(db, symbols, history, cancellationToken).ConfigureAwait(false);
+        var requests = CloseRequests.Plan(symbols, firstMissing, run.RangeFrom);
+        var closes = new Dictionary<string, IReadOnlyList<KeyValuePair<DateOnly, decimal>>>(StringComparer.Ordinal);
+        foreach (var request in requests)
+        {
+            var answer = await provider.GetClosesAsync(request.Symbols, request.From, run.RangeTo, cancellationToken).ConfigureAwait(false);
+            foreach (var (symbol, series) in answer) closes[symbol] = series;
+        }
+        var securities = await provider.GetSecuritiesAsync(symbols, cancellationToken).ConfigureAwait(false);
 
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             var written = await PriceUpserter.UpsertAsync(db, provider.Source, closes, cancellationToken).ConfigureAwait(false);
+            await SecurityUpserter.UpsertAsync(db, securities, cancellationToken).ConfigureAwait(false);
             var findings = await MissingCloseFinder.FindAsync(db, run, symbols, closes, calendar, time.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
             db.DataQualityFindings.AddRange(findings);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            LogLoaded(logger, runId, chunk, symbols.Count, written, findings.Count);
+            var backfilled = requests.Where(r => r.From < run.RangeFrom).Sum(r => r.Symbols.Count);
+            LogLoaded(logger, runId, chunk, symbols.Count, backfilled, written, findings.Count);
         }
         await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
-        Message = "Run {RunId} chunk {Chunk}: {Symbols} symbols, {Rows} price rows written, {Findings} findings")]
-    private static partial void LogLoaded(ILogger logger, Guid runId, int chunk, int symbols, int rows, int findings);
+        Message = "Run {RunId} chunk {Chunk}: {Symbols} symbols ({Backfilled} fetched from before the run for missing history), {Rows} price rows written, {Findings} findings")]
+    private static partial void LogLoaded(ILogger logger, Guid runId, int chunk, int symbols, int backfilled, int rows, int findings);
 }

@@ -2,18 +2,22 @@ using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SigmaSight.Service.Hosting;
+using SigmaSight.Service.Risk;
 
 namespace SigmaSight.Service.Persistence;
 
 /// <summary>
-/// Applies the EF Core migrations (schema <c>sigmasight</c>) and installs Hangfire's schema, under an advisory lock so
-/// concurrent <c>migrate</c> calls never race on DDL. Hosts start with PrepareSchemaIfNecessary = false.
+/// Applies the EF Core migrations (schema <c>sigmasight</c>), installs Hangfire's schema and loads the analytics
+/// reference data (<see cref="ReferenceDataSeeder"/>), under an advisory lock so concurrent <c>migrate</c> calls never
+/// race on DDL. Hosts start with PrepareSchemaIfNecessary = false.
 /// </summary>
-public sealed partial class DatabaseMigrator(SigmaSightDbContext db, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator(
+    SigmaSightDbContext db, ReferenceDataSeeder referenceData, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
 {
     private const long MigrationLock = 0x5167_6D61_5369_6768;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>Migrates and seeds; returns what the reference data seeding wrote (nothing on a re-run).</summary>
+    public async Task<ReferenceDataChanges> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(DatabaseConnection.Resolve(configuration));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -24,7 +28,9 @@ public sealed partial class DatabaseMigrator(SigmaSightDbContext db, IConfigurat
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             PostgreSqlObjectsInstaller.Install(connection, HangfireRegistration.Schema);
+            var changes = await referenceData.SeedAsync(cancellationToken).ConfigureAwait(false);
             LogMigrated(logger, pending.Count);
+            return changes;
         }
         finally
         {

@@ -3,6 +3,7 @@ using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Pnl;
 using SigmaSight.Service.Portfolios;
+using SigmaSight.Service.Risk;
 
 namespace SigmaSight.Service.Persistence;
 
@@ -24,6 +25,17 @@ public sealed class SigmaSightDbContext(DbContextOptions<SigmaSightDbContext> op
     public DbSet<BatchRun> BatchRuns => Set<BatchRun>();
     public DbSet<BatchPhase> BatchPhases => Set<BatchPhase>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
+    public DbSet<FactorDefinition> FactorDefinitions => Set<FactorDefinition>();
+    public DbSet<SymbolFactorExposure> SymbolFactorExposures => Set<SymbolFactorExposure>();
+    public DbSet<SymbolVolatility> SymbolVolatilities => Set<SymbolVolatility>();
+    public DbSet<PortfolioFactorExposure> PortfolioFactorExposures => Set<PortfolioFactorExposure>();
+    public DbSet<PositionRisk> PositionRisks => Set<PositionRisk>();
+    public DbSet<CorrelationResult> CorrelationResults => Set<CorrelationResult>();
+    public DbSet<StressScenario> StressScenarios => Set<StressScenario>();
+    public DbSet<StressResult> StressResults => Set<StressResult>();
+    public DbSet<SectorBenchmarkWeight> SectorBenchmarkWeights => Set<SectorBenchmarkWeight>();
+    public DbSet<PortfolioSectorExposure> PortfolioSectorExposures => Set<PortfolioSectorExposure>();
+    public DbSet<AnalyticResult> AnalyticResults => Set<AnalyticResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

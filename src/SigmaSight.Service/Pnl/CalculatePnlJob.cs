@@ -21,20 +21,29 @@ public sealed partial class CalculatePnlJob(
     {
         var reference = LedgerItemRef.Pnl(runId, portfolioId, date);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var delay = options.Value.TestPnlDelay;
         if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
 
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
             if (await AlreadySucceededAsync(reference, cancellationToken).ConfigureAwait(false)) return;
-            if (await db.PortfolioSnapshots.AnyAsync(s => s.PortfolioId == portfolioId && s.SnapshotDate == date, cancellationToken)
-                    .ConfigureAwait(false))
+            // Inputs are read under the portfolio's lock: a recompute's deletion (taken under the same lock) and the
+            // correction committed before it are always seen, never positions read before them (issue 7, 1a).
+            var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
+            var existing = await db.PortfolioSnapshots.AsNoTracking()
+                .Where(s => s.PortfolioId == portfolioId && s.SnapshotDate == date)
+                .Select(s => new { s.RunId, s.CreatedAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
             {
-                // Written (atomically, with its own ledger item) by another run's chain: adopt it, never write twice.
+                // Written (atomically, with its own ledger item) by another run's chain: adopt it, never write twice —
+                // but only what this run can trust: its own, or written after it started (so after any deletion it made).
+                var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+                if (existing.RunId != runId && existing.CreatedAt < run.StartedAt)
+                    throw new NonTransientBatchException($"out of order: the snapshot of {inputs.Portfolio.Name} on {date:yyyy-MM-dd} was " +
+                        $"written by run {existing.RunId} before run {runId} started; it cannot be adopted");
                 outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 LogAdopted(logger, inputs.Portfolio.Name, date);

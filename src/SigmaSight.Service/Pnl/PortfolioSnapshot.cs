@@ -26,4 +26,26 @@ public sealed class PortfolioSnapshot
     public int StalePriceCount { get; set; }
     public Guid RunId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    // Risk columns, filled by phase 4 (null until then, or when not computable; analytic_results says why).
+    public double? Beta90d { get; set; }
+    public double? RealizedVol21d { get; set; }
+    public double? RealizedVol63d { get; set; }
+    public double? ExpectedVol21d { get; set; }
+    public string? VolatilityTrend { get; set; }
+    public double? VolatilityPercentile { get; set; }
+    /// <summary>One-day historical VaR and ES at 95 % and 99 %, as positive losses in currency.</summary>
+    public decimal? Var95 { get; set; }
+    public decimal? Var99 { get; set; }
+    public decimal? Es95 { get; set; }
+    public decimal? Es99 { get; set; }
+    /// <summary>One-day parametric (normal, μ = 0) VaR and ES, as positive losses in currency.</summary>
+    public decimal? ParametricVar95 { get; set; }
+    public decimal? ParametricVar99 { get; set; }
+    public decimal? ParametricEs95 { get; set; }
+    public decimal? ParametricEs99 { get; set; }
+    public double? Hhi { get; set; }
+    public double? EffectiveNumPositions { get; set; }
+    public double? Top3Concentration { get; set; }
+    public double? Top10Concentration { get; set; }
 }

@@ -33,7 +33,7 @@ public sealed class ApiRunTests(ApiHostFixture fixture) : IClassFixture<ApiHostF
             run.GetProperty("businessDate").GetString().Should().Be("2026-10-30", "the default is the last completed trading day");
             run.GetProperty("requestedBy").GetString().Should().Be("api");
             detail.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("status").GetString())
-                .Should().Equal("Completed", "Completed", "Completed");
+                .Should().Equal(["Completed", "Completed", "Completed", "Completed", "Completed"], "five phases, each with every item succeeded");
             var items = detail.GetProperty("items").EnumerateArray().ToList();
             items.Should().NotBeEmpty().And.OnlyContain(i => i.GetProperty("phase").GetInt32() > 0);
             items.Should().OnlyContain(i => i.GetProperty("status").GetString() == "Succeeded"

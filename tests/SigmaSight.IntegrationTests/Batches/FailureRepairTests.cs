@@ -45,11 +45,13 @@ public sealed class FailureRepairTests : IAsyncLifetime
         run.Status.Should().Be(RunStatus.CompletedWithErrors);
         run.Summary.Should().Contain(HedgeFund).And.Contain("missing price for ZZZZ");
         var items = await _host.WithScopeAsync(s => s.GetRequiredService<SigmaSightDbContext>().BatchItems.AsNoTracking()
-            .Where(i => i.RunId == run.Id && i.PortfolioId == portfolio).OrderBy(i => i.ItemDate).ToListAsync());
+            .Where(i => i.RunId == run.Id && i.PortfolioId == portfolio && i.Phase == BatchPhases.Pnl).OrderBy(i => i.ItemDate).ToListAsync());
         items.Should().HaveCount(days.Count);
         items[0].Status.Should().Be(ItemStatus.Failed);
         items[0].Error.Should().Contain("ZZZZ");
         items.Skip(1).Should().OnlyContain(i => i.Status == ItemStatus.Blocked);
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM sigmasight.batch_phases WHERE run_id = '{run.Id}' AND phase = 3"))
+            .Should().Be("CompletedWithErrors", "a phase whose items did not all succeed never reads Completed (issue 7, 1l)");
         var storage = _host.Services.GetRequiredService<JobStorage>();
         StateOf(storage, items[0].HangfireJobId!).Should().Be("Failed", "the failure stands in the dashboard");
         StateOf(storage, items[1].HangfireJobId!).Should().Be("Awaiting", "the rest of the chain waits behind it");
@@ -71,10 +73,14 @@ public sealed class FailureRepairTests : IAsyncLifetime
         repaired.Status.Should().Be(RunStatus.Completed, repaired.Summary);
         (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.portfolio_snapshots WHERE portfolio_id = '{portfolio}'"))
             .Should().Be(days.Count);
-        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND late_success"))
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 3 AND late_success"))
             .Should().Be(days.Count, "the failed item and every blocked one succeeded late");
+        (await TestDatabase.ScalarAsync<string>($"SELECT status || ' ' || late_success FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 4 AND portfolio_id = '{portfolio}'"))
+            .Should().Be("Succeeded true", "the portfolio's risk item, blocked behind its chain, ran once the chain was released");
         (await TestDatabase.ScalarAsync<long>($"SELECT remaining FROM sigmasight.batch_phases WHERE run_id = '{run.Id}' AND phase = 3"))
             .Should().Be(0, "late successes never decrement again");
+        (await TestDatabase.ScalarAsync<string>($"SELECT status FROM sigmasight.batch_phases WHERE run_id = '{run.Id}' AND phase = 3"))
+            .Should().Be("Completed", "every item of the phase has succeeded now");
         var (exitCode, output) = await Oracle.RecomputeSnapshotsAsync();
         exitCode.Should().Be(0, output);
     }

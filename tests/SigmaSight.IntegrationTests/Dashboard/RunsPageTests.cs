@@ -47,14 +47,15 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
         status.Should().Be(HttpStatusCode.OK);
         html.Should().Contain("<span class=\"label label-success\">Completed</span>").And.Contain("P&amp;L and snapshot");
         var phases = await TestDatabase.RowsAsync($"SELECT phase, expected FROM sigmasight.batch_phases WHERE run_id = '{run}' ORDER BY phase");
-        phases.Should().HaveCount(3);
+        phases.Should().HaveCount(5, "market data, symbol analytics, P&L, portfolio risk, verify");
         foreach (var (phase, expected) in phases.Select(p => p.Split('|')).Select(p => (p[0], p[1])))
         {
             html.Should().MatchRegex($"data-phase=\"{phase}\">.*?>{expected}/{expected}</td>", $"phase {phase} is done");
         }
-        html.Should().Contain("1/1", "one market-data chunk and one verify item").And.Contain("20/20", "5 portfolios × 4 days");
+        html.Should().Contain("1/1", "one market-data chunk and one verify item").And.Contain("20/20", "5 portfolios × 4 days")
+            .And.Contain("5/5", "one risk item per portfolio");
         var jobs = await TestDatabase.RowsAsync($"SELECT hangfire_job_id FROM sigmasight.batch_items WHERE run_id = '{run}'");
-        jobs.Should().HaveCount(22);
+        jobs.Should().HaveCount(28, "1 market-data chunk, 1 symbol-analytics chunk, 20 P&L days, 5 risk items, 1 verify");
         foreach (var job in jobs) html.Should().Contain($"<a href=\"/hangfire/jobs/details/{job}\">#{job}</a>");
         foreach (var name in await TestDatabase.RowsAsync("SELECT name FROM sigmasight.portfolios"))
             html.Should().Contain(WebUtility.HtmlEncode($"P&L · {name} · {fixture.CompletedRun.RangeFrom:yyyy-MM-dd}"));

@@ -9,19 +9,26 @@ public static class TestDatabase
         ?? throw new InvalidOperationException(
             "SIGMASIGHT_TEST_DB is not set: run the tests through deploy/test.sh, which starts PostgreSQL and sets it");
 
-    /// <summary>Empties every table of both schemas (keeping Hangfire's schema version).</summary>
+    /// <summary>The analytics reference tables that <c>migrate</c> loads; a reset keeps them, as it keeps the schema.</summary>
+    public static IReadOnlyList<string> ReferenceTables { get; } = ["factor_definitions", "stress_scenarios", "sector_benchmark_weights"];
+
+    /// <summary>
+    /// Empties every table of both schemas, keeping Hangfire's schema version and the reference data that
+    /// <c>migrate</c> loaded (<see cref="ReferenceTables"/>; a test that edits them restores them).
+    /// </summary>
     public static async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        var kept = string.Join(", ", ReferenceTables.Select(t => $"'{t}'"));
+        await using var command = new NpgsqlCommand($$"""
             DO $$
             DECLARE tables text;
             BEGIN
               SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
                 FROM pg_tables
                WHERE schemaname IN ('sigmasight', 'hangfire')
-                 AND tablename NOT IN ('__ef_migrations_history', 'schema');
+                 AND tablename NOT IN ('__ef_migrations_history', 'schema', {{kept}});
               IF tables IS NOT NULL THEN EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE'; END IF;
             END $$;
             """, connection);

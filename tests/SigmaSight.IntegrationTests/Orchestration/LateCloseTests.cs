@@ -76,5 +76,9 @@ public sealed class LateCloseTests
                 ? (IReadOnlyList<KeyValuePair<DateOnly, decimal>>)[.. c.Value.Where(v => v.Key != Missing)]
                 : c.Value);
         }
+
+        public Task<IReadOnlyList<SecurityReference>> GetSecuritiesAsync(
+            IReadOnlyCollection<string> symbols, CancellationToken cancellationToken) =>
+            inner.GetSecuritiesAsync(symbols, cancellationToken);
     }
 }

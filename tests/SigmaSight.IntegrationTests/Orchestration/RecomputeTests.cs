@@ -5,6 +5,7 @@ using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -75,5 +76,35 @@ public sealed class RecomputeTests : IAsyncLifetime
             .Should().HaveCount(5 * _days.Count).And.OnlyContain(r => r.EndsWith("|1", StringComparison.Ordinal));
         (await TestDatabase.RowsAsync(Sql)).Should().Equal(backfill);
         (await Oracle.RecomputeSnapshotsAsync()).ExitCode.Should().Be(0);
+    }
+
+    /// <summary>Issue 7, 1b: the rebuild's first day fails, so the equity balance must not stay at a deleted NAV.</summary>
+    [Fact]
+    public async Task RecomputeWhoseFirstDayFails_LeavesTheEquityBalanceAtTheLatestRemainingSnapshot()
+    {
+        var mid = _days[_days.Count / 2];
+        await _host.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SigmaSightDbContext>();
+            db.Positions.Add(new Position
+            {
+                Id = Guid.NewGuid(), PortfolioId = _portfolio, Symbol = "ZZZZ", PositionType = "LONG", InvestmentClass = "PUBLIC",
+                Quantity = 100, EntryPrice = 10m, EntryDate = mid,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var run = await _host.WaitAsync((await _host.StartRecomputeAsync(_portfolio, mid, _days[^1])).RunId);
+
+        run.Status.Should().Be(RunStatus.CompletedWithErrors);
+        run.Summary.Should().Contain("missing price for ZZZZ");
+        var balance = await TestDatabase.ScalarAsync<decimal>($"SELECT equity_balance FROM sigmasight.portfolios WHERE id = '{_portfolio}'");
+        var latest = await TestDatabase.ScalarAsync<decimal>($"""
+            SELECT equity_balance FROM sigmasight.portfolio_snapshots WHERE portfolio_id = '{_portfolio}' ORDER BY snapshot_date DESC LIMIT 1
+            """);
+        (await TestDatabase.ScalarAsync<bool>(
+                $"SELECT max(snapshot_date) < '{mid:yyyy-MM-dd}' FROM sigmasight.portfolio_snapshots WHERE portfolio_id = '{_portfolio}'"))
+            .Should().BeTrue("the rebuild deleted every snapshot from its first day on");
+        balance.Should().Be(latest, "the portfolio's equity balance is the NAV of its latest remaining snapshot");
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SigmaSight.Service.Portfolios.Demo;
+using SigmaSight.Service.Risk;
 
 namespace SigmaSight.UnitTests.Portfolios;
 
@@ -123,6 +124,16 @@ public class DemoCatalogTests
             .Should().BeEquivalentTo("FCNTX", "FMAGX", "FXNAX", "VTIAX");
         DemoCatalog.Securities["VIX"].AssetType.Should().Be("INDEX");
         DemoCatalog.Securities["SPY"].AssetType.Should().Be("ETF");
+    }
+
+    [Fact]
+    public void Securities_HaveGicsSectorAndIndustryForEveryStock_AndNoneForOtherTypes()
+    {
+        var stocks = DemoCatalog.Securities.Values.Where(s => s.AssetType == "STOCK").ToList();
+        stocks.Should().HaveCount(29).And.OnlyContain(s => GicsSectors.All.Contains(s.Sector!) && !string.IsNullOrWhiteSpace(s.Industry));
+        DemoCatalog.Securities.Values.Except(stocks).Should().OnlyContain(s => s.Sector == null && s.Industry == null);
+        DemoCatalog.Securities.Values.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Name));
+        (DemoCatalog.Securities["V"].Sector, DemoCatalog.Securities["V"].Industry).Should().Be(("Financials", "Financial Services"));
     }
 
     // Σ qty × entry against equity (see DemoCatalog remarks): every portfolio is within 1 % of its equity, the hedge

@@ -7,9 +7,13 @@ using SigmaSight.Service.Pnl;
 
 namespace SigmaSight.Service.Batches.Planning;
 
-/// <summary>Phase 3: one item per (portfolio, trading day), each portfolio's dates chained with continuations.</summary>
+/// <summary>
+/// Phase 3: one item per (portfolio, trading day), each portfolio's dates chained with continuations, and phase 4
+/// claimed with them so each portfolio's risk job continues its chain (<see cref="RiskPlanner"/>).
+/// </summary>
 public sealed partial class PnlPlanner(
-    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, ILogger<PnlPlanner> logger)
+    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, RiskPlanner risk,
+    TimeProvider time, ILogger<PnlPlanner> logger)
     : IPhasePlanner
 {
     public int Phase => BatchPhases.Pnl;
@@ -35,6 +39,7 @@ public sealed partial class PnlPlanner(
         })).ToList();
         db.BatchItems.AddRange(items);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await PhaseClaim.ClaimAsync(db, run, risk, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return items.Count;
     }
 
@@ -67,6 +72,7 @@ public sealed partial class PnlPlanner(
             }
             await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
         }
+        await risk.EnqueueAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeleteSnapshotsFromAsync(Guid portfolioId, DateOnly from, CancellationToken cancellationToken)
@@ -77,6 +83,16 @@ public sealed partial class PnlPlanner(
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // The equity balance is the NAV of the latest snapshot: after the deletion that is an earlier one (or none), so
+        // a rebuild whose first day then fails never leaves a deleted NAV behind (issue 7, 1b).
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.portfolios SET equity_balance =
+                   (SELECT s.equity_balance FROM sigmasight.portfolio_snapshots s
+                     WHERE s.portfolio_id = {portfolioId} ORDER BY s.snapshot_date DESC LIMIT 1)
+             WHERE id = {portfolioId}
+            """, cancellationToken).ConfigureAwait(false);
+        // Risk figures of those days describe the deleted snapshots: they go too (phase 4 recomputes the run's date).
+        await Risk.Portfolios.RiskWriter.DeleteAsync(db, portfolioId, from, cancellationToken, onlyThatDay: false).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,

@@ -38,7 +38,7 @@ public sealed partial class Reconciler(
     {
         var phases = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Phase)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var current = phases.FirstOrDefault(p => p.Status != PhaseStatus.Completed);
+        var current = phases.FirstOrDefault(p => !p.Status.IsFinished());
         if (current is null)
         {
             jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
@@ -79,7 +79,12 @@ public sealed partial class Reconciler(
             }
             else if (state == AwaitingState.StateName && ParentSucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock))
             {
-                var queue = item.Phase == BatchPhases.Pnl ? JobQueues.Portfolio : JobQueues.MarketData;
+                var queue = item.Phase switch
+                {
+                    BatchPhases.Pnl => JobQueues.Portfolio,
+                    BatchPhases.SymbolAnalytics or BatchPhases.PortfolioRisk => JobQueues.Analytics,
+                    _ => JobQueues.MarketData,
+                };
                 if (jobs.ChangeState(item.HangfireJobId!, new EnqueuedState(queue) { Reason = "reconciler: parent succeeded" },
                         AwaitingState.StateName))
                     report.Add($"{item.ItemKey}: continuation {item.HangfireJobId} stuck Awaiting after its parent succeeded: enqueued");

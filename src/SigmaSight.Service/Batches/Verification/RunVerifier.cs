@@ -8,7 +8,7 @@ namespace SigmaSight.Service.Batches.Verification;
 /// Checks a run from the data itself: every planned snapshot exists, no item is unfinished or failed, no stale
 /// price was used and no missing close is still missing. Each problem names what and why.
 /// </summary>
-public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
+public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars)
 {
     public async Task<VerificationResult> VerifyAsync(BatchRun run, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -20,8 +20,8 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
             .ConfigureAwait(false);
         string Name(Guid? id) => id is { } p ? names.GetValueOrDefault(p, p.ToString()) : "?";
         string Describe(BatchItem i) => i.PortfolioId is not null
-            ? $"{Name(i.PortfolioId)} on {i.ItemDate:yyyy-MM-dd}"
-            : $"market data {i.ItemKey}";
+            ? $"{BatchPhases.Name(i.Phase)} {Name(i.PortfolioId)} on {i.ItemDate:yyyy-MM-dd}"
+            : $"{BatchPhases.Name(i.Phase)} {i.ItemKey}";
 
         foreach (var failed in items.Where(i => i.Status == ItemStatus.Failed))
             problems.Add($"failed: {Describe(failed)}: {failed.Error}");
@@ -48,12 +48,22 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
         if (range.Portfolios == 0)
             problems.Add($"nothing to verify: no active portfolio in scope {run.Scope} on {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}");
 
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var busy = await PortfoliosBusyElsewhereAsync(run, cancellationToken).ConfigureAwait(false);
+        var (analytics, insufficient) = await AnalyticsCheck.CheckAsync(db, run, calendar, cancellationToken, busy).ConfigureAwait(false);
+        problems.AddRange(analytics);
+        await RecordInsufficientHistoryAsync(run, insufficient, names, now, cancellationToken).ConfigureAwait(false);
+
         var stale = await StaleFindings.RecordAsync(db, run, expected, now, cancellationToken).ConfigureAwait(false);
         problems.AddRange(stale.Select(f => $"stale price: {f.Detail}"));
         problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
 
         var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
-        var header = Header(run, [.. expected.Except(missing)], expected.Count, range);
+        var days = Planning.AnalyticsDates.Of(run, calendar);
+        var header = Header(run, [.. expected.Except(missing)], expected.Count, range) +
+            $"; analytics {(days.Count == 1 ? $"as of {days[0]:yyyy-MM-dd}" : $"for {days.Count} days through {days[^1]:yyyy-MM-dd}")}: " +
+            string.Join(", ", Risk.Portfolios.RiskFamilies.All) +
+            (insufficient.Count == 0 ? "" : $" ({insufficient.Count} with insufficient history, recorded as info findings)");
         return new VerificationResult(status, problems.Count == 0 ? header : $"{header}; {problems.Count} problem(s): " +
             string.Join("; ", problems.Take(50)));
     }
@@ -71,6 +81,29 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage)
         var portfolios = Math.Max(range.Portfolios, present.Select(i => i.PortfolioId).Distinct().Count());
         return $"{verified} snapshots verified for {portfolios} portfolio(s) over " +
             $"{run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd} ({written} written by this run)";
+    }
+
+    /// <summary>Portfolios with unfinished P&amp;L or risk items in another Running run (a recompute rebuilding them).</summary>
+    private async Task<HashSet<Guid>> PortfoliosBusyElsewhereAsync(BatchRun run, CancellationToken cancellationToken) =>
+        (await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId != run.Id && (i.Phase == BatchPhases.Pnl || i.Phase == BatchPhases.PortfolioRisk) && i.PortfolioId != null
+                && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Running)
+                && db.BatchRuns.Any(r => r.Id == i.RunId && r.Status == RunStatus.Running))
+            .Select(i => i.PortfolioId!.Value).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+
+    /// <summary>Insufficient history is a stored reason and an info finding of the run, not an error; rewritten on each verify.</summary>
+    private async Task RecordInsufficientHistoryAsync(BatchRun run, List<Risk.AnalyticResult> rows, Dictionary<Guid, string> names,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.DataQualityFindings.Where(f => f.RunId == run.Id && f.Kind == "insufficient_history")
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        db.DataQualityFindings.AddRange(rows.Select(r => new DataQualityFinding
+        {
+            RunId = run.Id, BusinessDate = r.AsOf, PortfolioId = r.PortfolioId, Kind = "insufficient_history", Severity = "info",
+            Detail = $"{names.GetValueOrDefault(r.PortfolioId, r.PortfolioId.ToString())} {r.Family} on {r.AsOf:yyyy-MM-dd}: {r.Reason}",
+            CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

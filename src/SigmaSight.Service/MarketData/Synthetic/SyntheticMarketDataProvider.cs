@@ -30,6 +30,15 @@ public sealed class SyntheticMarketDataProvider(
         return symbols.Where(market.Knows).ToDictionary(s => s, s => market.Closes(s, firstDate, lastDate), StringComparer.Ordinal);
     }
 
+    /// <summary>The demo catalog's reference data of the requested symbols.</summary>
+    public Task<IReadOnlyList<SecurityReference>> GetSecuritiesAsync(
+        IReadOnlyCollection<string> symbols, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        IReadOnlyList<SecurityReference> known = [.. symbols.Select(s => DemoCatalog.Securities.GetValueOrDefault(s)).OfType<SecurityReference>()];
+        return Task.FromResult(known);
+    }
+
     /// <summary>The market anchored at the demo's inception (the catalog's original entry date before seeding).</summary>
     public async Task<SyntheticMarket> MarketAsync(NyseCalendar calendar, CancellationToken cancellationToken)
     {

@@ -144,6 +144,12 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AnalyticsAllDates")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("analytics_all_dates");
+
                     b.Property<DateOnly>("BusinessDate")
                         .HasColumnType("date")
                         .HasColumnName("business_date");
@@ -375,6 +381,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<double?>("Beta90d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("beta_90d");
+
                     b.Property<decimal>("CashValue")
                         .HasPrecision(20, 2)
                         .HasColumnType("numeric(20,2)")
@@ -423,15 +433,37 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("daily_return_note");
 
+                    b.Property<double?>("EffectiveNumPositions")
+                        .HasColumnType("double precision")
+                        .HasColumnName("effective_num_positions");
+
                     b.Property<decimal>("EquityBalance")
                         .HasPrecision(20, 2)
                         .HasColumnType("numeric(20,2)")
                         .HasColumnName("equity_balance");
 
+                    b.Property<decimal?>("Es95")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("es_95");
+
+                    b.Property<decimal?>("Es99")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("es_99");
+
+                    b.Property<double?>("ExpectedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_vol_21d");
+
                     b.Property<decimal>("GrossExposure")
                         .HasPrecision(20, 2)
                         .HasColumnType("numeric(20,2)")
                         .HasColumnName("gross_exposure");
+
+                    b.Property<double?>("Hhi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hhi");
 
                     b.Property<decimal>("LongValue")
                         .HasPrecision(20, 2)
@@ -455,9 +487,37 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("num_short_positions");
 
+                    b.Property<decimal?>("ParametricEs95")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("parametric_es_95");
+
+                    b.Property<decimal?>("ParametricEs99")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("parametric_es_99");
+
+                    b.Property<decimal?>("ParametricVar95")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("parametric_var_95");
+
+                    b.Property<decimal?>("ParametricVar99")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("parametric_var_99");
+
                     b.Property<Guid>("PortfolioId")
                         .HasColumnType("uuid")
                         .HasColumnName("portfolio_id");
+
+                    b.Property<double?>("RealizedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("realized_vol_21d");
+
+                    b.Property<double?>("RealizedVol63d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("realized_vol_63d");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid")
@@ -475,6 +535,33 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.Property<int>("StalePriceCount")
                         .HasColumnType("integer")
                         .HasColumnName("stale_price_count");
+
+                    b.Property<double?>("Top10Concentration")
+                        .HasColumnType("double precision")
+                        .HasColumnName("top_10_concentration");
+
+                    b.Property<double?>("Top3Concentration")
+                        .HasColumnType("double precision")
+                        .HasColumnName("top_3_concentration");
+
+                    b.Property<decimal?>("Var95")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("var_95");
+
+                    b.Property<decimal?>("Var99")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("var_99");
+
+                    b.Property<double?>("VolatilityPercentile")
+                        .HasColumnType("double precision")
+                        .HasColumnName("volatility_percentile");
+
+                    b.Property<string>("VolatilityTrend")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("volatility_trend");
 
                     b.HasKey("Id")
                         .HasName("pk_portfolio_snapshots");
@@ -736,6 +823,520 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.ToTable("private_valuations", "sigmasight");
                 });
 
+            modelBuilder.Entity("SigmaSight.Service.Risk.AnalyticResult", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("family");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("PortfolioId", "AsOf", "Family")
+                        .HasName("pk_analytic_results");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_analytic_results_run_id");
+
+                    b.ToTable("analytic_results", "sigmasight", t =>
+                        {
+                            t.HasCheckConstraint("ck_analytic_results_status", "status IN ('present', 'not_applicable', 'insufficient_history', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.CorrelationResult", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_days");
+
+                    b.Property<double?>("EffectivePositions")
+                        .HasColumnType("double precision")
+                        .HasColumnName("effective_positions");
+
+                    b.Property<string>("Matrix")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matrix");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer")
+                        .HasColumnName("observations");
+
+                    b.Property<double?>("OverallCorrelation")
+                        .HasColumnType("double precision")
+                        .HasColumnName("overall_correlation");
+
+                    b.Property<bool>("PsdAdjusted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("psd_adjusted");
+
+                    b.Property<string>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("symbols");
+
+                    b.HasKey("PortfolioId", "AsOf", "WindowDays")
+                        .HasName("pk_correlation_results");
+
+                    b.ToTable("correlation_results", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.FactorDefinition", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_order");
+
+                    b.Property<string>("EtfProxy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("etf_proxy");
+
+                    b.Property<string>("FactorType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("factor_type");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<string>("SpreadShortProxy")
+                        .HasColumnType("text")
+                        .HasColumnName("spread_short_proxy");
+
+                    b.HasKey("Name")
+                        .HasName("pk_factor_definitions");
+
+                    b.ToTable("factor_definitions", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.PortfolioFactorExposure", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("Factor")
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("factor");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("coverage");
+
+                    b.Property<double?>("Exposure")
+                        .HasColumnType("double precision")
+                        .HasColumnName("exposure");
+
+                    b.Property<decimal?>("ExposureDollar")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("exposure_dollar");
+
+                    b.Property<string>("MissingSymbols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("missing_symbols");
+
+                    b.Property<string>("PrivateSymbols")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("private_symbols");
+
+                    b.HasKey("PortfolioId", "Factor", "AsOf")
+                        .HasName("pk_portfolio_factor_exposures");
+
+                    b.HasIndex("Factor")
+                        .HasDatabaseName("ix_portfolio_factor_exposures_factor");
+
+                    b.ToTable("portfolio_factor_exposures", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.PortfolioSectorExposure", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("text")
+                        .HasColumnName("sector");
+
+                    b.Property<double?>("BenchmarkWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("benchmark_weight");
+
+                    b.Property<double?>("GrossWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gross_weight");
+
+                    b.Property<decimal>("MarketValue")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("market_value");
+
+                    b.Property<double?>("NetWeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("net_weight");
+
+                    b.HasKey("PortfolioId", "AsOf", "Sector")
+                        .HasName("pk_portfolio_sector_exposures");
+
+                    b.ToTable("portfolio_sector_exposures", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.PositionRisk", b =>
+                {
+                    b.Property<Guid>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<double?>("Delta")
+                        .HasColumnType("double precision")
+                        .HasColumnName("delta");
+
+                    b.Property<decimal?>("DeltaAdjustedExposure")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("delta_adjusted_exposure");
+
+                    b.Property<double?>("ExpectedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_vol_21d");
+
+                    b.Property<double?>("Gamma")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gamma");
+
+                    b.Property<double?>("MarketBeta")
+                        .HasColumnType("double precision")
+                        .HasColumnName("market_beta");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<decimal?>("Price")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("price");
+
+                    b.Property<double?>("RealizedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("realized_vol_21d");
+
+                    b.Property<double?>("RealizedVol63d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("realized_vol_63d");
+
+                    b.Property<double?>("Theta")
+                        .HasColumnType("double precision")
+                        .HasColumnName("theta");
+
+                    b.Property<double?>("Vega")
+                        .HasColumnType("double precision")
+                        .HasColumnName("vega");
+
+                    b.HasKey("PositionId", "AsOf")
+                        .HasName("pk_position_risk");
+
+                    b.HasIndex("PortfolioId", "AsOf")
+                        .HasDatabaseName("ix_position_risk_portfolio_id_as_of");
+
+                    b.ToTable("position_risk", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.SectorBenchmarkWeight", b =>
+                {
+                    b.Property<string>("Benchmark")
+                        .HasColumnType("text")
+                        .HasColumnName("benchmark");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Sector")
+                        .HasColumnType("text")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Benchmark", "AsOf", "Sector")
+                        .HasName("pk_sector_benchmark_weights");
+
+                    b.ToTable("sector_benchmark_weights", "sigmasight", t =>
+                        {
+                            t.HasCheckConstraint("ck_sector_benchmark_weights_weight_fraction", "weight >= 0 AND weight <= 1");
+                        });
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.StressResult", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<string>("ScenarioId")
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal>("CorrelatedPnl")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("correlated_pnl");
+
+                    b.Property<decimal>("CorrelationEffect")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("correlation_effect");
+
+                    b.Property<decimal>("DirectPnl")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("direct_pnl");
+
+                    b.Property<string>("FactorImpacts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("factor_impacts");
+
+                    b.HasKey("PortfolioId", "ScenarioId", "AsOf")
+                        .HasName("pk_stress_results");
+
+                    b.HasIndex("ScenarioId", "AsOf")
+                        .HasDatabaseName("ix_stress_results_scenario_id_as_of");
+
+                    b.ToTable("stress_results", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.StressScenario", b =>
+                {
+                    b.Property<string>("ScenarioId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_order");
+
+                    b.Property<string>("FactorMapping")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("factor_mapping");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Shocks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("shocks");
+
+                    b.HasKey("ScenarioId")
+                        .HasName("pk_stress_scenarios");
+
+                    b.ToTable("stress_scenarios", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.SymbolFactorExposure", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("Factor")
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("factor");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<double?>("Alpha")
+                        .HasColumnType("double precision")
+                        .HasColumnName("alpha");
+
+                    b.Property<double?>("Beta")
+                        .HasColumnType("double precision")
+                        .HasColumnName("beta");
+
+                    b.Property<bool>("Clipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("clipped");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer")
+                        .HasColumnName("observations");
+
+                    b.Property<double?>("RSquared")
+                        .HasColumnType("double precision")
+                        .HasColumnName("r_squared");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<double?>("StdError")
+                        .HasColumnType("double precision")
+                        .HasColumnName("std_error");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_days");
+
+                    b.HasKey("Symbol", "Factor", "AsOf")
+                        .HasName("pk_symbol_factor_exposures");
+
+                    b.HasIndex("Factor")
+                        .HasDatabaseName("ix_symbol_factor_exposures_factor");
+
+                    b.HasIndex("AsOf", "Factor")
+                        .HasDatabaseName("ix_symbol_factor_exposures_as_of_factor");
+
+                    b.ToTable("symbol_factor_exposures", "sigmasight");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.SymbolVolatility", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasColumnType("text")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<double?>("ExpectedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("expected_vol_21d");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer")
+                        .HasColumnName("observations");
+
+                    b.Property<double?>("Percentile")
+                        .HasColumnType("double precision")
+                        .HasColumnName("percentile");
+
+                    b.Property<double?>("RealizedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("realized_vol_21d");
+
+                    b.Property<double?>("RealizedVol63d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("realized_vol_63d");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Trend")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trend");
+
+                    b.Property<double?>("TrendRSquared")
+                        .HasColumnType("double precision")
+                        .HasColumnName("trend_r_squared");
+
+                    b.Property<double?>("TrendSlope")
+                        .HasColumnType("double precision")
+                        .HasColumnName("trend_slope");
+
+                    b.HasKey("Symbol", "AsOf")
+                        .HasName("pk_symbol_volatility");
+
+                    b.HasIndex("AsOf")
+                        .HasDatabaseName("ix_symbol_volatility_as_of");
+
+                    b.ToTable("symbol_volatility", "sigmasight");
+                });
+
             modelBuilder.Entity("SigmaSight.Service.Batches.BatchItem", b =>
                 {
                     b.HasOne("SigmaSight.Service.Batches.BatchRun", null)
@@ -804,6 +1405,97 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_private_valuations_positions_position_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.AnalyticResult", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_analytic_results_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.CorrelationResult", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_correlation_results_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.PortfolioFactorExposure", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Risk.FactorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("Factor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_factor_exposures_factor_definitions_factor");
+
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_factor_exposures_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.PortfolioSectorExposure", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_sector_exposures_portfolios_portfolio_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.PositionRisk", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_position_risk_portfolios_portfolio_id");
+
+                    b.HasOne("SigmaSight.Service.Portfolios.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_position_risk_positions_position_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.StressResult", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stress_results_portfolios_portfolio_id");
+
+                    b.HasOne("SigmaSight.Service.Risk.StressScenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stress_results_stress_scenarios_scenario_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Risk.SymbolFactorExposure", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Risk.FactorDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("Factor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_symbol_factor_exposures_factor_definitions_factor");
                 });
 #pragma warning restore 612, 618
         }

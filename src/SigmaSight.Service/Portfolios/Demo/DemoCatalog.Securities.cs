@@ -1,6 +1,12 @@
+using SigmaSight.Service.MarketData;
+
 namespace SigmaSight.Service.Portfolios.Demo;
 
-/// <summary>Reference data of the priced demo symbols (names as listed by their issuers, GICS sectors for stocks).</summary>
+/// <summary>
+/// Reference data of the priced demo symbols: names as listed by their issuers; for stocks the GICS sector and
+/// industry (the classification in force since the March 2023 GICS revision, e.g. Visa in Financials / Financial
+/// Services, Amazon in Broadline Retail).
+/// </summary>
 public static partial class DemoCatalog
 {
     private const string InformationTechnology = "Information Technology";
@@ -10,37 +16,37 @@ public static partial class DemoCatalog
     private const string Financials = "Financials";
     private const string HealthCare = "Health Care";
 
-    private static DemoSecurity[] BuildSecurities() =>
+    private static SecurityReference[] BuildSecurities() =>
     [
-        Equity("AAPL", "Apple Inc.", InformationTechnology),
-        Equity("AMD", "Advanced Micro Devices, Inc.", InformationTechnology),
-        Equity("AMZN", "Amazon.com, Inc.", ConsumerDiscretionary),
-        Equity("ASML", "ASML Holding N.V.", InformationTechnology),
-        Equity("AVGO", "Broadcom Inc.", InformationTechnology),
-        Equity("BRK-B", "Berkshire Hathaway Inc. Class B", Financials),
-        Equity("C", "Citigroup Inc.", Financials),
-        Equity("COST", "Costco Wholesale Corporation", ConsumerStaples),
-        Equity("F", "Ford Motor Company", ConsumerDiscretionary),
-        Equity("GE", "GE Aerospace", "Industrials"),
-        Equity("GOOGL", "Alphabet Inc. Class A", CommunicationServices),
-        Equity("HD", "The Home Depot, Inc.", ConsumerDiscretionary),
-        Equity("JNJ", "Johnson & Johnson", HealthCare),
-        Equity("JPM", "JPMorgan Chase & Co.", Financials),
-        Equity("LULU", "Lululemon Athletica Inc.", ConsumerDiscretionary),
-        Equity("META", "Meta Platforms, Inc.", CommunicationServices),
-        Equity("MSFT", "Microsoft Corporation", InformationTechnology),
-        Equity("NEE", "NextEra Energy, Inc.", "Utilities"),
-        Equity("NFLX", "Netflix, Inc.", CommunicationServices),
-        Equity("NVDA", "NVIDIA Corporation", InformationTechnology),
-        Equity("PG", "The Procter & Gamble Company", ConsumerStaples),
-        Equity("PTON", "Peloton Interactive, Inc.", ConsumerDiscretionary),
-        Equity("ROKU", "Roku, Inc.", CommunicationServices),
-        Equity("SHOP", "Shopify Inc.", InformationTechnology),
-        Equity("TSLA", "Tesla, Inc.", ConsumerDiscretionary),
-        Equity("UNH", "UnitedHealth Group Incorporated", HealthCare),
-        Equity("V", "Visa Inc.", Financials),
-        Equity("XOM", "Exxon Mobil Corporation", "Energy"),
-        Equity("ZM", "Zoom Communications, Inc.", InformationTechnology),
+        Equity("AAPL", "Apple Inc.", InformationTechnology, "Technology Hardware, Storage & Peripherals"),
+        Equity("AMD", "Advanced Micro Devices, Inc.", InformationTechnology, "Semiconductors & Semiconductor Equipment"),
+        Equity("AMZN", "Amazon.com, Inc.", ConsumerDiscretionary, "Broadline Retail"),
+        Equity("ASML", "ASML Holding N.V.", InformationTechnology, "Semiconductors & Semiconductor Equipment"),
+        Equity("AVGO", "Broadcom Inc.", InformationTechnology, "Semiconductors & Semiconductor Equipment"),
+        Equity("BRK-B", "Berkshire Hathaway Inc. Class B", Financials, "Financial Services"),
+        Equity("C", "Citigroup Inc.", Financials, "Banks"),
+        Equity("COST", "Costco Wholesale Corporation", ConsumerStaples, "Consumer Staples Distribution & Retail"),
+        Equity("F", "Ford Motor Company", ConsumerDiscretionary, "Automobiles"),
+        Equity("GE", "GE Aerospace", "Industrials", "Aerospace & Defense"),
+        Equity("GOOGL", "Alphabet Inc. Class A", CommunicationServices, "Interactive Media & Services"),
+        Equity("HD", "The Home Depot, Inc.", ConsumerDiscretionary, "Specialty Retail"),
+        Equity("JNJ", "Johnson & Johnson", HealthCare, "Pharmaceuticals"),
+        Equity("JPM", "JPMorgan Chase & Co.", Financials, "Banks"),
+        Equity("LULU", "Lululemon Athletica Inc.", ConsumerDiscretionary, "Textiles, Apparel & Luxury Goods"),
+        Equity("META", "Meta Platforms, Inc.", CommunicationServices, "Interactive Media & Services"),
+        Equity("MSFT", "Microsoft Corporation", InformationTechnology, "Software"),
+        Equity("NEE", "NextEra Energy, Inc.", "Utilities", "Electric Utilities"),
+        Equity("NFLX", "Netflix, Inc.", CommunicationServices, "Entertainment"),
+        Equity("NVDA", "NVIDIA Corporation", InformationTechnology, "Semiconductors & Semiconductor Equipment"),
+        Equity("PG", "The Procter & Gamble Company", ConsumerStaples, "Household Products"),
+        Equity("PTON", "Peloton Interactive, Inc.", ConsumerDiscretionary, "Leisure Products"),
+        Equity("ROKU", "Roku, Inc.", CommunicationServices, "Entertainment"),
+        Equity("SHOP", "Shopify Inc.", InformationTechnology, "IT Services"),
+        Equity("TSLA", "Tesla, Inc.", ConsumerDiscretionary, "Automobiles"),
+        Equity("UNH", "UnitedHealth Group Incorporated", HealthCare, "Health Care Providers & Services"),
+        Equity("V", "Visa Inc.", Financials, "Financial Services"),
+        Equity("XOM", "Exxon Mobil Corporation", "Energy", "Oil, Gas & Consumable Fuels"),
+        Equity("ZM", "Zoom Communications, Inc.", InformationTechnology, "Software"),
         Etf("BIL", "SPDR Bloomberg 1-3 Month T-Bill ETF"),
         Etf("BND", "Vanguard Total Bond Market ETF"),
         Etf("DJP", "iPath Bloomberg Commodity Index Total Return ETN"),
@@ -66,12 +72,13 @@ public static partial class DemoCatalog
         Fund("FMAGX", "Fidelity Magellan Fund"),
         Fund("FXNAX", "Fidelity U.S. Bond Index Fund"),
         Fund("VTIAX", "Vanguard Total International Stock Index Fund Admiral Shares"),
-        new("VIX", "Cboe Volatility Index", "INDEX", null),
+        new("VIX", "Cboe Volatility Index", "INDEX", null, null),
     ];
 
-    private static DemoSecurity Equity(string symbol, string name, string sector) => new(symbol, name, "STOCK", sector);
+    private static SecurityReference Equity(string symbol, string name, string sector, string industry) =>
+        new(symbol, name, "STOCK", sector, industry);
 
-    private static DemoSecurity Etf(string symbol, string name) => new(symbol, name, "ETF", null);
+    private static SecurityReference Etf(string symbol, string name) => new(symbol, name, "ETF", null, null);
 
-    private static DemoSecurity Fund(string symbol, string name) => new(symbol, name, "FUND", null);
+    private static SecurityReference Fund(string symbol, string name) => new(symbol, name, "FUND", null, null);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SigmaSight.Service.MarketData;
 
 namespace SigmaSight.Service.Portfolios.Demo;
 
@@ -39,7 +40,7 @@ public static partial class DemoCatalog
     public static IReadOnlyList<DemoPortfolio> Portfolios { get; } = BuildPortfolios();
 
     /// <summary>Every PUBLIC symbol, factor ETF and option underlying (VIX as INDEX), by symbol.</summary>
-    public static IReadOnlyDictionary<string, DemoSecurity> Securities { get; } =
+    public static IReadOnlyDictionary<string, SecurityReference> Securities { get; } =
         BuildSecurities().ToFrozenDictionary(s => s.Symbol, StringComparer.Ordinal);
 
     /// <summary>

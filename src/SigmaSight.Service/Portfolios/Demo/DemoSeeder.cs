@@ -54,8 +54,8 @@ public sealed partial class DemoSeeder(
                 lots++;
             }
         }
-        await UpsertSecuritiesAsync(cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SecurityUpserter.UpsertAsync(db, [.. DemoCatalog.Securities.Values], cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogSeeded(logger, DemoCatalog.Portfolios.Count, lots, inception);
         return $"seed-demo: {DemoCatalog.Portfolios.Count} portfolios, {lots} lots, inception {inception:yyyy-MM-dd} " +
@@ -84,15 +84,6 @@ public sealed partial class DemoSeeder(
         position.EntryPrice = OptionEntryPricer.Price(market, calendar, lot.Underlying!, lot.PositionType, lot.Strike.Value,
             inception, expiry, batch.Value.RiskFreeRate);
         return position;
-    }
-
-    private async Task UpsertSecuritiesAsync(CancellationToken cancellationToken)
-    {
-        var known = await db.Securities.Select(s => s.Symbol).ToListAsync(cancellationToken).ConfigureAwait(false);
-        db.Securities.AddRange(DemoCatalog.Securities.Values.Where(s => !known.Contains(s.Symbol)).Select(s => new Security
-        {
-            Symbol = s.Symbol, Name = s.Name, AssetType = s.AssetType, Sector = s.Sector,
-        }));
     }
 
     private async Task DeleteDemoAsync(List<Guid> ids, CancellationToken cancellationToken)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Regenerates every golden fixture with its independent Python oracle (tests/oracles) and fails when any checked-in
+# file changes: the fixtures must be reproducible byte for byte from the scripts beside them.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  echo "check-fixtures: not a git checkout, skipped" >&2
+  exit 0
+fi
+fixtures=tests/SigmaSight.UnitTests/TestData
+if [ -n "$(git status --porcelain -- "$fixtures")" ]; then
+  echo "check-fixtures: $fixtures has uncommitted changes; commit or stash them first" >&2
+  exit 1
+fi
+/usr/bin/python3 tests/oracles/nyse_calendar.py --out "$fixtures/calendar/nyse_trading_days_2001_2035.txt" \
+  --from 2001-01-01 --to 2035-12-31 >/dev/null
+for script in black_scholes_golden realized_vol_golden symbol_stats_golden portfolio_risk_golden; do
+  /usr/bin/python3 "tests/oracles/$script.py" >/dev/null
+done
+if ! git diff --exit-code --stat -- "$fixtures"; then
+  echo "check-fixtures: regenerating the fixtures changed the files above (git diff shows how)" >&2
+  exit 1
+fi
+echo "check-fixtures: 5 oracle scripts reproduce every fixture byte for byte" >&2

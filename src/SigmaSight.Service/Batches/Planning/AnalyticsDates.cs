@@ -1,0 +1,17 @@
+using SigmaSight.Analytics.Calendar;
+
+namespace SigmaSight.Service.Batches.Planning;
+
+/// <summary>
+/// The business dates whose analytics (phases 2 and 4) a run computes: the last date of its range, or every trading
+/// day of the range when it was asked for (<c>--analytics all</c>).
+/// </summary>
+public static class AnalyticsDates
+{
+    public static IReadOnlyList<DateOnly> Of(BatchRun run, NyseCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return run.AnalyticsAllDates ? [.. calendar.TradingDays(run.RangeFrom, run.RangeTo)] : [run.RangeTo];
+    }
+}

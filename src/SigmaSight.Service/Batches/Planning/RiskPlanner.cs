@@ -1,0 +1,61 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Risk;
+
+namespace SigmaSight.Service.Batches.Planning;
+
+/// <summary>
+/// Phase 4: one item per (portfolio, analytics date) on or after the portfolio's inception. The phase-3 starter claims this phase in its own transaction,
+/// so each portfolio's risk job is a continuation of the last P&amp;L job of its chain (DESIGN §4); a portfolio with
+/// nothing to write is enqueued at once. A failed P&amp;L day blocks its portfolio's risk item.
+/// </summary>
+public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs) : IPhasePlanner
+{
+    public int Phase => BatchPhases.PortfolioRisk;
+
+    public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var dates = AnalyticsDates.Of(run, await calendars.GetAsync(cancellationToken).ConfigureAwait(false));
+        var last = dates[^1];
+        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
+            .Select(p => new { p.Id, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = portfolios.SelectMany(p => dates.Where(d => d >= p.InceptionDate).Select(date => new BatchItem
+        {
+            RunId = run.Id, Phase = Phase, ItemKey = LedgerItemRef.RiskKey(p.Id, date), Status = ItemStatus.Pending,
+            PortfolioId = p.Id, ItemDate = date,
+        })).ToList();
+        db.BatchItems.AddRange(items);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return items.Count;
+    }
+
+    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var items = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
+            .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0) return;
+        var lastPnlJobs = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl && i.HangfireJobId != null)
+            .GroupBy(i => i.PortfolioId)
+            .Select(g => g.OrderByDescending(i => i.ItemDate).Select(i => new { i.PortfolioId, i.HangfireJobId }).First())
+            .ToDictionaryAsync(i => i.PortfolioId!.Value, i => i.HangfireJobId!, cancellationToken).ConfigureAwait(false);
+        var recorded = new List<(string, string)>();
+        foreach (var item in items)
+        {
+            var (portfolio, date) = (item.PortfolioId!.Value, item.ItemDate!.Value);
+            var jobId = lastPnlJobs.TryGetValue(portfolio, out var parent)
+                ? jobs.ContinueJobWith<PortfolioRiskJob>(parent, JobQueues.Analytics,
+                    j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None))
+                : jobs.Enqueue<PortfolioRiskJob>(JobQueues.Analytics,
+                    j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
+            recorded.Add((item.ItemKey, jobId));
+        }
+        await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Analytics.Calendar;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Risk;
+using SigmaSight.Service.Risk.Portfolios;
+
+namespace SigmaSight.Service.Batches.Verification;
+
+/// <summary>
+/// Every active portfolio of the run's scope has an <c>analytic_results</c> row for every family on each of the
+/// run's analytics dates (from its inception on): a missing or failed family is a problem naming portfolio, family and
+/// day; insufficient history is a stored reason, reported but not an error. A portfolio another Running run is
+/// rebuilding is left to that run.
+/// </summary>
+public static class AnalyticsCheck
+{
+    public static async Task<(List<string> Problems, List<AnalyticResult> Insufficient)> CheckAsync(
+        SigmaSightDbContext db, BatchRun run, NyseCalendar calendar, CancellationToken cancellationToken,
+        IReadOnlySet<Guid>? rebuiltElsewhere = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(run);
+        var dates = AnalyticsDates.Of(run, calendar);
+        var (first, last) = (dates[0], dates[^1]);
+        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
+            .Select(p => new { p.Id, p.Name, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = portfolios.Select(p => p.Id).ToList();
+        var rows = (await db.AnalyticResults.AsNoTracking()
+                .Where(r => ids.Contains(r.PortfolioId) && r.AsOf >= first && r.AsOf <= last)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => (r.PortfolioId, r.AsOf, r.Family));
+        var problems = new List<string>();
+        var insufficient = new List<AnalyticResult>();
+        foreach (var p in portfolios.Where(p => rebuiltElsewhere?.Contains(p.Id) != true))
+        {
+            var missing = dates.Where(d => d >= p.InceptionDate)
+                .SelectMany(d => RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, d, f))).Select(f => (Date: d, Family: f)))
+                .ToList();
+            foreach (var family in missing.GroupBy(m => m.Family))
+                problems.Add($"missing analytics: {p.Name} has no {family.Key} on {Days(family.Select(m => m.Date).ToList())}");
+            foreach (var row in rows.Values.Where(r => r.PortfolioId == p.Id).OrderBy(r => r.AsOf))
+            {
+                if (row.Status == AnalyticStatuses.Failed)
+                    problems.Add($"failed analytics: {p.Name} {row.Family} on {row.AsOf:yyyy-MM-dd}: {row.Reason}");
+                else if (row.Status == AnalyticStatuses.InsufficientHistory)
+                    insufficient.Add(row);
+            }
+        }
+        return (problems, insufficient);
+    }
+
+    private static string Days(List<DateOnly> days) =>
+        days.Count == 1 ? $"{days[0]:yyyy-MM-dd}" : $"{days[0]:yyyy-MM-dd}..{days[^1]:yyyy-MM-dd} ({days.Count} days)";
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Pnl;
+using SigmaSight.Service.Risk.Portfolios;
+
+namespace SigmaSight.Service.Risk;
+
+/// <summary>
+/// Phase 4, one portfolio and day: every family of the analytics conventions from the positions open at the close,
+/// written with one <c>analytic_results</c> row per family and the ledger item in ONE transaction, under the
+/// portfolio's lock. A family that throws is stored as failed and fails the job (retried, then Failed) naming it.
+/// </summary>
+public sealed partial class PortfolioRiskJob(
+    SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, RiskInputLoader loader, TradingCalendarProvider calendars,
+    IOptions<AnalyticsOptions> options, IOptions<BatchOptions> batch, ILogger<PortfolioRiskJob> logger)
+{
+    [BatchJobDisplayName]
+    public async Task RunAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var reference = LedgerItemRef.Risk(runId, portfolioId, date);
+        if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+
+        FinishOutcome outcome;
+        List<string> failures;
+        string name;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
+            var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
+            name = inputs.PortfolioName;
+            (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, calendar, batch.Value.RiskFreeRate).Compute(runId);
+            await RiskWriter.WriteAsync(db, portfolioId, date, figures, cancellationToken).ConfigureAwait(false);
+            if (failures.Count > 0)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                throw new PortfolioRiskException($"portfolio risk of {name} on {date:yyyy-MM-dd} failed in " +
+                    $"{failures.Count} famil{(failures.Count == 1 ? "y" : "ies")}: {string.Join("; ", failures)}");
+            }
+            outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        LogComputed(logger, name, date);
+        await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Portfolio risk of {Portfolio} on {Date} written")]
+    private static partial void LogComputed(ILogger logger, string portfolio, DateOnly date);
+}
+
+/// <summary>A family of portfolio risk could not be computed: retried per the policy, then Failed, naming it.</summary>
+public sealed class PortfolioRiskException(string message) : Exception(message);

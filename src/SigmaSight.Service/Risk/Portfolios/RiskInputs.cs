@@ -1,0 +1,23 @@
+using SigmaSight.Analytics.Risk.Holdings;
+using SigmaSight.Analytics.Series;
+using SigmaSight.Service.Pnl;
+using SigmaSight.Service.Portfolios;
+
+namespace SigmaSight.Service.Risk.Portfolios;
+
+/// <summary>Everything phase 4 reads for one portfolio and day, loaded with set-based queries.</summary>
+public sealed record RiskInputs(
+    Guid PortfolioId,
+    string PortfolioName,
+    DateOnly AsOf,
+    PortfolioSnapshot Snapshot,
+    IReadOnlyList<HeldLot> Lots,
+    IReadOnlyDictionary<string, DatedCloses> Closes,
+    IReadOnlyList<SymbolFactorExposure> SymbolExposures,
+    IReadOnlyDictionary<string, SymbolVolatility> SymbolVolatility,
+    IReadOnlyDictionary<string, double> BenchmarkWeights,
+    IReadOnlyList<StressScenario> Scenarios,
+    IReadOnlyList<FactorDefinition> Factors);
+
+/// <summary>One lot open at the close of the day, with its stored value and the holding the kernels see.</summary>
+public sealed record HeldLot(Position Position, PositionValue Value, RiskHolding Holding);

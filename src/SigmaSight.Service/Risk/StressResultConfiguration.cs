@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
+
+namespace SigmaSight.Service.Risk;
+
+internal sealed class StressResultConfiguration : IEntityTypeConfiguration<StressResult>
+{
+    public void Configure(EntityTypeBuilder<StressResult> builder)
+    {
+        builder.ToTable("stress_results");
+        builder.HasKey(r => new { r.PortfolioId, r.ScenarioId, r.AsOf });
+        builder.HasIndex(r => new { r.ScenarioId, r.AsOf });
+        builder.Property(r => r.DirectPnl).HasPrecision(20, 2);
+        builder.Property(r => r.CorrelatedPnl).HasPrecision(20, 2);
+        builder.Property(r => r.CorrelationEffect).HasPrecision(20, 2);
+        builder.Property(r => r.FactorImpacts).HasJsonbConversion();
+        builder.HasOne<Portfolio>().WithMany().HasForeignKey(r => r.PortfolioId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StressScenario>().WithMany().HasForeignKey(r => r.ScenarioId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

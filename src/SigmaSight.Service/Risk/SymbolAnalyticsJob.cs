@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Risk.Symbols;
+
+using SigmaSight.Service.Hosting;
+
+namespace SigmaSight.Service.Risk;
+
+/// <summary>
+/// Phase 2, one chunk of symbols: every symbol figure (betas, style and spread exposures, volatility profile) as of
+/// the run's analytics date, upserted with the ledger item in one transaction. A symbol whose figures cannot be
+/// computed at all (bad data) fails the job naming it, after the chunk's other symbols are stored; a re-run
+/// rewrites them. A late success reopens the run's portfolio risk so it is recomputed with the repaired figures.
+/// </summary>
+public sealed partial class SymbolAnalyticsJob(
+    SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, TradingCalendarProvider calendars,
+    IOptionsMonitor<AnalyticsOptions> options, ILogger<SymbolAnalyticsJob> logger)
+{
+    [BatchJobDisplayName]
+    public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
+    {
+        var reference = LedgerItemRef.SymbolAnalytics(runId, chunk);
+        if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        var item = await db.BatchItems.AsNoTracking()
+            .SingleAsync(i => i.RunId == runId && i.Phase == reference.Phase && i.ItemKey == reference.ItemKey, cancellationToken)
+            .ConfigureAwait(false);
+        var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
+        var symbols = item.Symbols ?? [];
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var dates = AnalyticsDates.Of(run, calendar);
+        var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var settings = options.CurrentValue;
+        var proxies = factors.SelectMany(f => new[] { f.EtfProxy, f.SpreadShortProxy }).Append(settings.MarketBenchmark).OfType<string>();
+        var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
+            calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays), dates[^1], cancellationToken).ConfigureAwait(false);
+
+        var figures = new SymbolFigures(factors, settings.MarketBenchmark);
+        var exposures = new List<SymbolFactorExposure>();
+        var volatility = new List<SymbolVolatility>();
+        var failures = new List<string>();
+        foreach (var symbol in symbols)
+        {
+            try
+            {
+                if (settings.TestFailSymbols.Contains(symbol, StringComparer.Ordinal))
+                    throw new InvalidDataException("injected failure (Analytics:TestFailSymbols)");
+                foreach (var asOf in dates)
+                {
+                    var (rows, vol) = figures.Compute(symbol, closes, asOf);
+                    exposures.AddRange(rows);
+                    volatility.Add(vol);
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidDataException or InvalidOperationException or ArithmeticException)
+            {
+                // Recorded and rethrown below, once the chunk's other symbols are stored.
+                failures.Add($"{symbol}: {e.Message}");
+            }
+        }
+
+        FinishOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await db.SymbolFactorExposures.Where(e => symbols.Contains(e.Symbol) && dates.Contains(e.AsOf))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.SymbolVolatilities.Where(v => symbols.Contains(v.Symbol) && dates.Contains(v.AsOf))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            db.SymbolFactorExposures.AddRange(exposures);
+            db.SymbolVolatilities.AddRange(volatility);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (failures.Count > 0)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                throw new SymbolAnalyticsException($"symbol analytics failed for {failures.Count} of {symbols.Count} symbol(s) " +
+                    $"as of {dates[^1]:yyyy-MM-dd}: {string.Join("; ", failures)}");
+            }
+            outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
+            if (outcome == FinishOutcome.LateSuccess)
+                await RiskReopener.ReopenAsync(db, runId, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        LogComputed(logger, runId, chunk, symbols.Count, dates.Count, dates[^1]);
+        if (outcome == FinishOutcome.LateSuccess)
+            await advancer.EnqueueStarterAsync(runId, BatchPhases.PortfolioRisk, cancellationToken).ConfigureAwait(false);
+        await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
+        Message = "Run {RunId} symbol analytics chunk {Chunk}: {Symbols} symbols for {Days} day(s) through {AsOf}")]
+    private static partial void LogComputed(ILogger logger, Guid runId, int chunk, int symbols, int days, DateOnly asOf);
+}
+
+/// <summary>A symbol's analytics could not be computed (bad data): retried per the policy, then Failed, naming the symbols.</summary>
+public sealed class SymbolAnalyticsException(string message) : Exception(message);

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SigmaSight.IntegrationTests.Infrastructure;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.IntegrationTests.Risk;
+
+/// <summary>
+/// Phases 2 and 4 in a real run (issue 6): after the demo backfill every portfolio has every family for the last
+/// day — present, or not applicable with its reason — and the rows each family promises.
+/// </summary>
+[Collection(SharedDatabase.Name)]
+public sealed class RiskAnalyticsRunTests : IAsyncLifetime
+{
+    private const string HedgeFund = "Demo Hedge Fund Style Investor Portfolio";
+    private const string PrivateOnly = "Demo Family Office Private Opportunities";
+    private BatchTestHost _host = null!;
+    private DateOnly _last;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await BatchTestHost.StartAsync();
+        await _host.SeedDemoAsync();
+        var (inception, last) = await _host.WithScopeAsync(async s =>
+        {
+            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
+            return (await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate),
+                BusinessDate.Resolve(_host.Now, calendar));
+        });
+        _last = last;
+        var run = await _host.WaitAsync((await _host.StartBackfillAsync(inception, last)).RunId);
+        run.Status.Should().Be(RunStatus.Completed, run.Summary);
+    }
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    private static Task<List<string>> RowsAsync(string sql) => TestDatabase.RowsAsync(sql);
+
+    [Fact]
+    public async Task EveryPortfolio_HasEveryFamily_PresentOrNotApplicable()
+    {
+        var families = await RowsAsync($"""
+            SELECT p.name, r.family, r.status FROM sigmasight.analytic_results r JOIN sigmasight.portfolios p ON p.id = r.portfolio_id
+             WHERE r.as_of = '{_last:yyyy-MM-dd}' ORDER BY 1, 2
+            """);
+
+        families.Should().HaveCount(5 * 8, "five portfolios, eight families");
+        families.Where(r => !r.StartsWith(PrivateOnly, StringComparison.Ordinal))
+            .Should().OnlyContain(r => r.EndsWith("|present", StringComparison.Ordinal) || r.EndsWith("|options|not_applicable", StringComparison.Ordinal),
+                "public portfolios have every family; options only where an option is held");
+        families.Should().Contain($"{HedgeFund}|options|present");
+        families.Where(r => r.StartsWith(PrivateOnly, StringComparison.Ordinal))
+            .Should().OnlyContain(r => r.EndsWith("|present", StringComparison.Ordinal) || r.EndsWith("|not_applicable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PublicPortfolios_HaveNineteenStressResults_SectorBenchmarks_VaR_AndGreeksOnEveryOpenOption()
+    {
+        (await RowsAsync($"SELECT portfolio_id, count(*) FROM sigmasight.stress_results WHERE as_of = '{_last:yyyy-MM-dd}' GROUP BY 1"))
+            .Should().HaveCount(4).And.OnlyContain(r => r.EndsWith("|19", StringComparison.Ordinal));
+        (await TestDatabase.ScalarAsync<long>($"""
+            SELECT count(*) FROM sigmasight.portfolio_sector_exposures
+             WHERE as_of = '{_last:yyyy-MM-dd}' AND sector = 'Information Technology' AND benchmark_weight IS NULL
+            """)).Should().Be(0, "stock sectors carry the S&P 500 benchmark weight");
+        (await TestDatabase.ScalarAsync<long>($"""
+            SELECT count(*) FROM sigmasight.portfolio_snapshots s JOIN sigmasight.portfolios p ON p.id = s.portfolio_id
+             WHERE s.snapshot_date = '{_last:yyyy-MM-dd}' AND p.name <> '{PrivateOnly}'
+               AND s.var_95 IS NOT NULL AND s.es_99 IS NOT NULL AND s.parametric_var_95 IS NOT NULL AND s.hhi IS NOT NULL
+               AND s.beta_90d IS NOT NULL AND s.realized_vol_21d IS NOT NULL AND s.expected_vol_21d IS NOT NULL
+            """)).Should().Be(4);
+        var options = await RowsAsync($"""
+            SELECT pos.symbol, r.delta IS NOT NULL AND r.gamma IS NOT NULL AND r.theta IS NOT NULL AND r.vega IS NOT NULL
+              FROM sigmasight.position_values v JOIN sigmasight.positions pos ON pos.id = v.position_id
+              LEFT JOIN sigmasight.position_risk r ON r.position_id = v.position_id AND r.as_of = v.value_date
+             WHERE v.value_date = '{_last:yyyy-MM-dd}' AND pos.investment_class = 'OPTIONS'
+            """);
+        options.Should().NotBeEmpty().And.OnlyContain(r => r.EndsWith("|True", StringComparison.Ordinal), "every open option lot has its greeks");
+    }
+
+    [Fact]
+    public async Task SymbolFigures_AreComputedOncePerSymbol_NotPerHolding()
+    {
+        (await RowsAsync($"SELECT symbol, factor, count(*) FROM sigmasight.symbol_factor_exposures WHERE as_of = '{_last:yyyy-MM-dd}' GROUP BY 1, 2 HAVING count(*) > 1"))
+            .Should().BeEmpty();
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.symbol_volatility WHERE as_of = '{_last:yyyy-MM-dd}' AND symbol = 'SPY' AND percentile IS NOT NULL"))
+            .Should().Be(1, "phase 1 loaded enough history for the percentile (252 + 21 returns)");
+    }
+}
