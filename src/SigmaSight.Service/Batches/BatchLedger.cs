@@ -9,7 +9,10 @@ namespace SigmaSight.Service.Batches;
 /// </summary>
 public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
 {
-    /// <summary>Marks the item Running and counts the attempt. Returns false for a duplicate of a Succeeded item.</summary>
+    /// <summary>
+    /// Marks the item Running and counts the attempt. Returns false — the job has nothing to do — for a duplicate of a
+    /// Succeeded item and for any item of a Superseded run.
+    /// </summary>
     public async Task<bool> BeginItemAsync(LedgerItemRef item, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -19,6 +22,7 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
                    attempts = attempts + 1, started_at = coalesce(started_at, {now})
              WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
                AND status <> 'Succeeded'
+               AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_runs r WHERE r.id = run_id AND r.status = 'Superseded')
             """, cancellationToken).ConfigureAwait(false);
         if (updated > 0) return true;
         var exists = await db.BatchItems.AnyAsync(

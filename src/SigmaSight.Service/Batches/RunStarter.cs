@@ -70,6 +70,18 @@ public sealed partial class RunStarter(
             if (live is not null)
             {
                 live.SupersededBy = run.Id;
+                if (live.Status == RunStatus.Running)
+                {
+                    // Closed, not left Running: its jobs that have not started do nothing (BatchLedger.BeginItemAsync),
+                    // so its chains never race the new run (issue 7, 1h).
+                    live.Status = RunStatus.Superseded;
+                    live.FinishedAt = now;
+                    live.Summary = $"superseded by run {run.Id} before it finished";
+                    var reason = $"not run: run superseded by {run.Id}";
+                    await db.BatchItems.Where(i => i.RunId == live.Id && i.Status == ItemStatus.Pending)
+                        .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, ItemStatus.Blocked).SetProperty(i => i.Error, reason)
+                            .SetProperty(i => i.FinishedAt, now), cancellationToken).ConfigureAwait(false);
+                }
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
             // ON CONFLICT: a concurrent start of the same run won (unique live range/nightly date); join it.

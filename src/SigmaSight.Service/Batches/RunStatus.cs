@@ -7,4 +7,6 @@ public enum RunStatus
     Completed,
     CompletedWithErrors,
     Failed,
+    /// <summary>A forced or catch-up run took over before this one finished; its remaining jobs do nothing.</summary>
+    Superseded,
 }

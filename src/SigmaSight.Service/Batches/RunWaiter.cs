@@ -5,7 +5,10 @@ using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches;
 
-/// <summary>Waits for a run's final status, reporting phase progress as it changes.</summary>
+/// <summary>
+/// Waits for a run's final status, reporting phase progress as it changes; a run superseded while waited on is
+/// followed to the run that took over, so the caller gets the status of the work it asked for.
+/// </summary>
 public sealed class RunWaiter(SigmaSightDbContext db, IOptions<BatchOptions> options, TimeProvider time)
 {
     public async Task<BatchRun> WaitAsync(Guid runId, TimeSpan timeout, TextWriter progress, CancellationToken cancellationToken)
@@ -25,6 +28,13 @@ public sealed class RunWaiter(SigmaSightDbContext db, IOptions<BatchOptions> opt
             {
                 await progress.WriteLineAsync($"  {line}").ConfigureAwait(false);
                 last = line;
+            }
+            if (run is { Status: RunStatus.Superseded, SupersededBy: { } next })
+            {
+                await progress.WriteLineAsync($"  run {runId} was superseded by run {next}: following it").ConfigureAwait(false);
+                runId = next;
+                last = "";
+                continue;
             }
             if (run.Status != RunStatus.Running) return run;
             if (time.GetUtcNow() > deadline)

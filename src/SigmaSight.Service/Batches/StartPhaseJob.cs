@@ -19,6 +19,7 @@ public sealed partial class StartPhaseJob(
             .ConfigureAwait(false) ?? throw new NonTransientBatchException($"run {runId} does not exist");
         var planner = planners.SingleOrDefault(p => p.Phase == phase)
             ?? throw new NonTransientBatchException($"phase {phase} has no planner");
+        if (run.Status == RunStatus.Superseded) return;
 
         PhaseStatus status;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))

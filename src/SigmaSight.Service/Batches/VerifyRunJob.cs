@@ -29,6 +29,7 @@ public sealed partial class VerifyRunJob(
             $"SELECT 1 FROM sigmasight.batch_runs WHERE id = {runId} FOR UPDATE", cancellationToken).ConfigureAwait(false);
         var run = await db.BatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
             ?? throw new NonTransientBatchException($"run {runId} does not exist");
+        if (run.Status == RunStatus.Superseded) return;
         var now = time.GetUtcNow();
         var result = await verifier.VerifyAsync(run, now, cancellationToken).ConfigureAwait(false);
         run.Status = result.Status;

@@ -27,6 +27,7 @@ internal static class RunsHtml
         RunStatus.Completed => "success",
         RunStatus.CompletedWithErrors => "warning",
         RunStatus.Failed => "danger",
+        RunStatus.Superseded => "default",
         _ => "primary",
     }, status.ToString());
 

@@ -26,6 +26,13 @@ public sealed class HangfireHostOptions
     public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long Succeeded and Deleted jobs stay in Hangfire's storage: longer than the longest run plus a margin, so
+    /// a continuation created days later never meets an expired parent (Hangfire's default is 1 day).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "2.00:00:00", "365.00:00:00")]
+    public TimeSpan JobExpirationTimeout { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>False in processes that only enqueue (tests' clients, the status verb).</summary>
     public bool RunServers { get; set; } = true;
 }

@@ -27,7 +27,10 @@ public static class HangfireRegistration
                     InvisibilityTimeout = options.InvisibilityTimeout,
                     UseSlidingInvisibilityTimeout = true,
                     DistributedLockTimeout = options.DistributedLockTimeout,
-                });
+                })
+                // Finished batch jobs outlive any run (issue 7, 1i): a starter re-run days later still continues
+                // from them, and the dashboard still shows them. Hangfire's default is 1 day.
+                .Entry.JobExpirationTimeout = options.JobExpirationTimeout;
             GlobalFilters.Install(provider);
         });
 

@@ -9,7 +9,13 @@ public sealed class ReconcileReport
 
     public int Total => _repairs.Count;
 
+    /// <summary>Why the pass did nothing at all (another pass held the lock); null when it ran.</summary>
+    public string? Skipped { get; private set; }
+
+    public void Skip(string reason) => Skipped = reason;
+
     public void Add(string repair) => _repairs.Add(repair);
 
-    public override string ToString() => Total == 0 ? "nothing to repair" : string.Join("; ", _repairs);
+    public override string ToString() => Skipped is { } why ? $"skipped: {why}"
+        : Total == 0 ? "nothing to repair" : string.Join("; ", _repairs);
 }

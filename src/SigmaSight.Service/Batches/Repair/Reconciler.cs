@@ -18,9 +18,46 @@ public sealed partial class Reconciler(
 {
     private static readonly string[] DeadStates = [FailedState.StateName, DeletedState.StateName];
 
+    /// <summary>The key of the session advisory lock one reconciler pass holds across every host.</summary>
+    public const string LockKey = "sigmasight:reconciler";
+
+    /// <summary>
+    /// One pass, under a session advisory try-lock (issue 7, 1f): a pass that finds another one running skips at once
+    /// instead of waiting or overlapping; the lock goes with the session if the host dies mid-pass.
+    /// </summary>
     public async Task<ReconcileReport> ReconcileAsync(CancellationToken cancellationToken)
     {
         var report = new ReconcileReport();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock(hashtextextended({LockKey}, 0)) AS \"Value\"")
+                .SingleAsync(cancellationToken).ConfigureAwait(false);
+            if (!locked)
+            {
+                report.Skip("another reconciler pass holds the lock");
+                LogSkipped(logger);
+                return report;
+            }
+            try
+            {
+                await PassAsync(report, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_unlock(hashtextextended({LockKey}, 0))", CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+        return report;
+    }
+
+    private async Task PassAsync(ReconcileReport report, CancellationToken cancellationToken)
+    {
         var runs = await db.BatchRuns.AsNoTracking().Where(r => r.Status == RunStatus.Running && r.SupersededBy == null)
             .Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         using var connection = storage.GetConnection();
@@ -30,7 +67,6 @@ public sealed partial class Reconciler(
             await RepairItemsAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
         }
         if (report.Total > 0) LogRepaired(logger, report.ToString());
-        return report;
     }
 
     private async Task RestorePhaseAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, ReconcileReport report,
@@ -113,6 +149,9 @@ public sealed partial class Reconciler(
         }
         await advancer.AfterCommitAsync(item, outcome, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Debug, Message = "Reconciler pass skipped: another pass holds the lock")]
+    private static partial void LogSkipped(ILogger logger);
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Reconciler repaired: {Report}")]
     private static partial void LogRepaired(ILogger logger, string report);
