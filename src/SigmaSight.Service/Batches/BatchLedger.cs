@@ -112,13 +112,18 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
         return FinishOutcome.LateSuccess;
     }
 
-    /// <summary>A Blocked item that ran after a re-enqueue and failed: it shows its own error, counted once already.</summary>
+    /// <summary>
+    /// An item that ran again after a re-enqueue and failed (a Blocked one released by its chain, or a Failed one):
+    /// it shows its latest error, counted once already. A Blocked item that never ran (a continuation Hangfire
+    /// deleted with its parent) stays Blocked.
+    /// </summary>
     private async Task<FinishOutcome> RecordLateFailureAsync(
         LedgerItemRef item, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE sigmasight.batch_items SET status = 'Failed', error = {error}, finished_at = {now}
-             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey} AND status = 'Blocked'
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
+               AND (status = 'Failed' OR (status = 'Blocked' AND attempts > 0))
             """, cancellationToken).ConfigureAwait(false);
         return FinishOutcome.AlreadyFinished;
     }

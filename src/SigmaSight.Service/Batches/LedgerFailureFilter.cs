@@ -41,9 +41,12 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // Deleting a job that already succeeded undoes nothing: its work and its ledger item stand (issue 7, 1g).
+        if (context.NewState is DeletedState && context.OldStateName == SucceededState.StateName) return;
         var reason = context.NewState switch
         {
             FailedState failed => $"{failed.Exception.GetType().Name}: {failed.Exception.Message}",
+            DeletedState when ParentOf(context) is { } parent => $"deleted by Hangfire with its parent job {parent}",
             DeletedState => "deleted from Hangfire by an operator",
             _ => null,
         };
@@ -52,6 +55,14 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
         // A job can fail before its planner recorded the job ids of its chain (deleted before it ran): link it first.
         if (ItemOf(job) is { } reference) LinkAsync(reference, context.BackgroundJob!.Id).GetAwaiter().GetResult();
         RecordAsync(job, reason).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The parent of a continuation that leaves Awaiting for Deleted: Hangfire deletes it with its parent.</summary>
+    private static string? ParentOf(ApplyStateContext context)
+    {
+        if (context.OldStateName != AwaitingState.StateName) return null;
+        var awaiting = context.Connection.GetStateData(context.BackgroundJob.Id);
+        return awaiting?.Data is { } data && data.TryGetValue("ParentId", out var parent) ? parent : null;
     }
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
