@@ -96,7 +96,7 @@ public sealed partial class Reconciler(
         CancellationToken cancellationToken)
     {
         var open = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == runId && i.Phase != BatchPhases.Verify && i.HangfireJobId != null
+            .Where(i => i.RunId == runId && i.HangfireJobId != null
                 && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Running))
             .OrderBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);
         var monitoring = storage.GetMonitoringApi();
@@ -107,13 +107,24 @@ public sealed partial class Reconciler(
         foreach (var item in open)
         {
             var state = connection.GetStateData(item.HangfireJobId)?.Name;
+            if (item.Phase == BatchPhases.Verify)
+            {
+                // An open verify whose job is dead is started again (the run would otherwise stay Running), issue 7 1c.
+                if (state is not null && !DeadStates.Contains(state)) continue;
+                var verify = jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
+                await Planning.JobIdRecorder.RecordAsync(db, runId, BatchPhases.Verify, [(item.ItemKey, verify)], cancellationToken)
+                    .ConfigureAwait(false);
+                report.Add($"run {runId}: verify job {item.HangfireJobId} is {state ?? "gone"}: verify enqueued as job {verify}");
+                continue;
+            }
             if (state is null || DeadStates.Contains(state))
             {
                 await FailAsync(new LedgerItemRef(runId, item.Phase, item.ItemKey),
                     $"Hangfire job {item.HangfireJobId} is {state ?? "gone"}", cancellationToken).ConfigureAwait(false);
                 report.Add($"{item.ItemKey}: job {item.HangfireJobId} {state ?? "gone"}: item failed");
             }
-            else if (state == AwaitingState.StateName && ParentSucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock))
+            else if (state == AwaitingState.StateName && (ParentSucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock)
+                         || await ParentSucceededInLedgerAsync(runId, connection, item.HangfireJobId!, cancellationToken).ConfigureAwait(false)))
             {
                 var queue = item.Phase switch
                 {
@@ -126,6 +137,21 @@ public sealed partial class Reconciler(
                     report.Add($"{item.ItemKey}: continuation {item.HangfireJobId} stuck Awaiting after its parent succeeded: enqueued");
             }
         }
+    }
+
+    /// <summary>
+    /// The parent's ledger item Succeeded while Hangfire holds the parent Failed or Deleted (its state change was forced
+    /// after the ledger committed, e.g. state-change retries exhausted): the ledger is the truth, so the continuation
+    /// is released (issue 7, 1c).
+    /// </summary>
+    private async Task<bool> ParentSucceededInLedgerAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, string jobId,
+        CancellationToken cancellationToken)
+    {
+        var awaiting = connection.GetStateData(jobId);
+        if (awaiting?.Data is null || !awaiting.Data.TryGetValue("ParentId", out var parentId)) return false;
+        if (!DeadStates.Contains(connection.GetStateData(parentId)?.Name ?? "")) return false;
+        return await db.BatchItems.AnyAsync(i => i.RunId == runId && i.HangfireJobId == parentId && i.Status == ItemStatus.Succeeded,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private bool ParentSucceededLongAgo(Hangfire.Storage.IStorageConnection connection,
