@@ -21,32 +21,15 @@ public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJo
     {
         ArgumentNullException.ThrowIfNull(run);
         var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false);
-        var items = symbols.Chunk(options.Value.ChunkSize).Select((chunk, index) => new BatchItem
-        {
-            RunId = run.Id,
-            Phase = Phase,
-            ItemKey = LedgerItemRef.ChunkKey(index),
-            Status = ItemStatus.Pending,
-            ItemDate = run.RangeTo,
-            Symbols = [.. chunk],
-        }).ToList();
-        db.BatchItems.AddRange(items);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return items.Count;
+        return await SymbolChunks.PlanAsync(db, run, Phase, symbols, options.Value.ChunkSize, run.RangeTo, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    public Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var keys = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
-            .Select(i => i.ItemKey).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = keys.Order(StringComparer.Ordinal).Select(key =>
-        {
-            var chunk = int.Parse(key["chunk-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-            return (key, jobs.Enqueue<SymbolAnalyticsJob>(JobQueues.Analytics,
-                j => j.RunAsync(run.Id, chunk, CancellationToken.None)));
-        }).ToList();
-        await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
+        return SymbolChunks.EnqueueAsync(db, run, Phase,
+            chunk => jobs.Enqueue<SymbolAnalyticsJob>(JobQueues.Analytics, j => j.RunAsync(run.Id, chunk, CancellationToken.None)),
+            cancellationToken);
     }
 }
