@@ -102,6 +102,9 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
                AND status IN ('Failed', 'Blocked')
             """, cancellationToken).ConfigureAwait(false);
         if (lifted == 0) return FinishOutcome.AlreadyFinished;
+        // Recorded with the late success itself: if the host dies before it enqueues verify, the reconciler does (1e).
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sigmasight.batch_runs SET verify_requested_at = {now} WHERE id = {item.RunId}", cancellationToken).ConfigureAwait(false);
         // The phase reads Completed again once its last unsuccessful item has succeeded late.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE sigmasight.batch_phases AS p SET status = 'Completed'

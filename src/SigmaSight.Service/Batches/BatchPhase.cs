@@ -12,4 +12,8 @@ public sealed class BatchPhase
     public string? StarterJobId { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The starter invocation that holds the right to enqueue this phase's items (issue 7, 1d), while its lease lasts.</summary>
+    public Guid? EnqueueOwner { get; set; }
+    /// <summary>When the enqueue lease ends, on the database's clock; a starter renews it while it works.</summary>
+    public DateTimeOffset? EnqueueLeaseUntil { get; set; }
 }

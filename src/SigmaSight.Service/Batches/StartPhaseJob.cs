@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches;
 
 /// <summary>
 /// Starts one phase of a run: claims the Pending phase under a row lock, plans its items and enqueues their
-/// jobs. Safe to run twice: a second run finds the phase claimed and only enqueues items still without a job.
+/// jobs. Safe to run twice: a second run finds the phase claimed and only enqueues items still without a job, and
+/// only one starter at a time enqueues (the phase's enqueue lease, issue 7 1d).
 /// </summary>
 public sealed partial class StartPhaseJob(
-    SigmaSightDbContext db, IEnumerable<IPhasePlanner> planners, PhaseAdvancer advancer, TimeProvider time,
-    ILogger<StartPhaseJob> logger)
+    SigmaSightDbContext db, IEnumerable<IPhasePlanner> planners, PhaseAdvancer advancer, IOptions<BatchOptions> options,
+    TimeProvider time, ILogger<StartPhaseJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int phase, CancellationToken cancellationToken)
@@ -35,9 +38,28 @@ public sealed partial class StartPhaseJob(
             await advancer.StartNextPhaseAsync(runId, phase, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await planner.EnqueueAsync(run, cancellationToken).ConfigureAwait(false);
+        var lease = await PhaseLease.TryAcquireAsync(db, runId, phase, options.Value.StarterLease, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            LogLeaseHeld(logger, runId, phase);
+            return;
+        }
+        try
+        {
+            var delay = options.Value.TestStarterDelay;
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            await planner.EnqueueAsync(run, lease, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run {RunId}: planned {Count} items of phase {Phase}")]
     private static partial void LogPlanned(ILogger logger, Guid runId, int phase, int count);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Run {RunId}: another starter holds the enqueue lease of phase {Phase}; this one enqueues nothing")]
+    private static partial void LogLeaseHeld(ILogger logger, Guid runId, int phase);
 }

@@ -35,6 +35,9 @@ public sealed partial class VerifyRunJob(
         run.Status = result.Status;
         run.Summary = result.Summary;
         run.FinishedAt = now;
+        // This verify read the ledger under the run's row lock, which a late success's request also takes: every
+        // request committed before is answered by this verdict; a later one waits for this commit and is kept.
+        run.VerifyRequestedAt = null;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await ledger.FinishItemAsync(LedgerItemRef.Verify(runId), ItemStatus.Succeeded, null, cancellationToken)
             .ConfigureAwait(false);

@@ -35,6 +35,15 @@ public sealed class BatchOptions
     public TimeSpan WaitPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
+    /// How long a phase starter's right to enqueue lasts without renewal (it renews between batches of jobs). A starter
+    /// killed mid-enqueue holds it this long; then the reconciler's starter takes over (issue 7, 1d).
+    /// </summary>
+    public TimeSpan StarterLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Test hook: delays each phase starter after it took the enqueue lease, before it enqueues. Zero: none.</summary>
+    public TimeSpan TestStarterDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// Test hook: delays each P&amp;L job before its transaction, so a test can kill a host while it provably holds a
     /// Processing phase-3 job. Zero (the default) means no delay.
     /// </summary>

@@ -18,4 +18,10 @@ public sealed class ScheduleOptions
 
     /// <summary>A continuation still Awaiting this long after its parent Succeeded is enqueued by the reconciler.</summary>
     public TimeSpan StuckAwaitingAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long the reconciler leaves a phase that just became due to the starter being enqueued for it, and a late
+    /// success's verify request to the verify its job enqueued (issue 7, 1d and 1e).
+    /// </summary>
+    public TimeSpan RepairGrace { get; set; } = TimeSpan.FromMinutes(2);
 }

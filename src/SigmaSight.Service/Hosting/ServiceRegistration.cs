@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddScoped<VerifyRunJob>();
         services.AddScoped<NightlyBatchJob>();
         services.AddScoped<Reconciler>();
+        services.AddScoped<StrandedWork>();
         services.AddScoped<ReconcileJob>();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddMarketDataProvider(configuration);

@@ -45,11 +45,11 @@ public sealed partial class LoadMarketDataJob(
         {
             var written = await PriceUpserter.UpsertAsync(db, provider.Source, closes, cancellationToken).ConfigureAwait(false);
             await SecurityUpserter.UpsertAsync(db, securities, cancellationToken).ConfigureAwait(false);
-            var findings = await MissingCloseFinder.FindAsync(db, run, symbols, closes, calendar, time.GetUtcNow(), cancellationToken)
-                .ConfigureAwait(false);
-            db.DataQualityFindings.AddRange(findings);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
+            // A duplicate delivery that finds the item already finished records no findings of its own (issue 7, 1d).
+            List<DataQualityFinding> findings = outcome == FinishOutcome.AlreadyFinished ? [] : await MissingCloseFinder.FindAsync(
+                db, run, symbols, closes, calendar, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await FindingWriter.AddAsync(db, findings, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             var backfilled = requests.Where(r => r.From < run.RangeFrom).Sum(r => r.Symbols.Count);
             LogLoaded(logger, runId, chunk, symbols.Count, backfilled, written, findings.Count);

@@ -79,6 +79,7 @@ public sealed partial class BatchTestHost : IAsyncDisposable
             ["Hangfire:WorkerCount"] = "4",
             ["Schedule:Enabled"] = "false",
             ["Schedule:StuckAwaitingAfter"] = "00:00:00",
+            ["Schedule:RepairGrace"] = "00:00:00",
         };
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

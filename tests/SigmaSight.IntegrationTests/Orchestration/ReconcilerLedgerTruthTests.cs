@@ -20,22 +20,7 @@ namespace SigmaSight.IntegrationTests.Orchestration;
 [Collection(SharedDatabase.Name)]
 public sealed class ReconcilerLedgerTruthTests
 {
-    private static async Task<(Guid RunId, List<DateOnly> Days, Guid Portfolio)> CompletedBackfillAsync()
-    {
-        await using var host = await BatchTestHost.StartAsync();
-        await host.SeedDemoAsync();
-        var (days, portfolio) = await host.WithScopeAsync(async s =>
-        {
-            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-            var db = s.GetRequiredService<SigmaSightDbContext>();
-            var inception = await db.Portfolios.MinAsync(p => p.InceptionDate);
-            var id = await db.Portfolios.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
-            return (calendar.TradingDays(inception, calendar.AddTradingDays(inception, 3)).ToList(), id);
-        });
-        var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[^1])).RunId);
-        run.Status.Should().Be(RunStatus.Completed, run.Summary);
-        return (run.Id, days, portfolio);
-    }
+    private static Task<(Guid RunId, List<DateOnly> Days, Guid Portfolio)> CompletedBackfillAsync() => DemoBackfill.CompletedAsync();
 
     private static Task<int> ReopenVerifyAsync(Guid runId, string? verifyJob) => TestDatabase.ExecuteAsync($"""
         UPDATE sigmasight.batch_phases SET remaining = 1, status = 'Running', finished_at = NULL WHERE run_id = '{runId}' AND phase = 5;

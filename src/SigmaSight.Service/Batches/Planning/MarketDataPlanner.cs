@@ -31,10 +31,10 @@ public sealed class MarketDataPlanner(
             .ConfigureAwait(false);
     }
 
-    public Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    public Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return SymbolChunks.EnqueueAsync(db, run, Phase,
+        return SymbolChunks.EnqueueAsync(db, run, Phase, lease,
             chunk => jobs.Enqueue<LoadMarketDataJob>(JobQueues.MarketData, j => j.RunAsync(run.Id, chunk, CancellationToken.None)),
             cancellationToken);
     }

@@ -43,15 +43,18 @@ public sealed partial class PnlPlanner(
         return items.Count;
     }
 
-    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(lease);
         var items = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == Phase)
             .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chain in items.GroupBy(i => i.PortfolioId!.Value))
         {
+            if (chain.All(i => i.HangfireJobId is not null)) continue;
+            if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) return;
             // Recorded per chain, so a starter that dies midway re-enqueues only the chains it had not reached.
             var recorded = new List<(string, string)>();
             string? previous = null;
@@ -72,7 +75,7 @@ public sealed partial class PnlPlanner(
             }
             await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
         }
-        await risk.EnqueueAsync(run, cancellationToken).ConfigureAwait(false);
+        await risk.EnqueueAsync(run, lease, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeleteSnapshotsFromAsync(Guid portfolioId, DateOnly from, CancellationToken cancellationToken)

@@ -33,9 +33,11 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
         return items.Count;
     }
 
-    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(lease);
+        if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) return;
         var items = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
             .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);

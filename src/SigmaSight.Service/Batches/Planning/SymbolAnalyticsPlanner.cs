@@ -25,10 +25,10 @@ public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJo
             .ConfigureAwait(false);
     }
 
-    public Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    public Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return SymbolChunks.EnqueueAsync(db, run, Phase,
+        return SymbolChunks.EnqueueAsync(db, run, Phase, lease,
             chunk => jobs.Enqueue<SymbolAnalyticsJob>(JobQueues.Analytics, j => j.RunAsync(run.Id, chunk, CancellationToken.None)),
             cancellationToken);
     }

@@ -24,15 +24,23 @@ internal static class SymbolChunks
     }
 
     /// <summary>Enqueues a job (by chunk number) for every chunk item of the phase that has none yet, and records the ids.</summary>
-    public static async Task EnqueueAsync(SigmaSightDbContext db, BatchRun run, int phase, Func<int, string> enqueue,
+    public static async Task EnqueueAsync(SigmaSightDbContext db, BatchRun run, int phase, PhaseLease lease, Func<int, string> enqueue,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         var keys = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == phase && i.HangfireJobId == null)
             .Select(i => i.ItemKey).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = keys.Order(StringComparer.Ordinal)
-            .Select(key => (key, enqueue(int.Parse(key["chunk-".Length..], System.Globalization.CultureInfo.InvariantCulture))))
-            .ToList();
-        await JobIdRecorder.RecordAsync(db, run.Id, phase, recorded, cancellationToken).ConfigureAwait(false);
+        // Recorded per batch of chunks, the lease renewed in between: a starter that dies midway leaves only its last batch to redo.
+        foreach (var batch in keys.Order(StringComparer.Ordinal).Chunk(RecordBatch))
+        {
+            if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) return;
+            var recorded = batch
+                .Select(key => (key, enqueue(int.Parse(key["chunk-".Length..], System.Globalization.CultureInfo.InvariantCulture))))
+                .ToList();
+            await JobIdRecorder.RecordAsync(db, run.Id, phase, recorded, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    private const int RecordBatch = 50;
 }

@@ -21,7 +21,7 @@ public sealed class VerifyPlanner(SigmaSightDbContext db, IBackgroundJobClient j
         return 1;
     }
 
-    public async Task EnqueueAsync(BatchRun run, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var pending = await db.BatchItems.AnyAsync(

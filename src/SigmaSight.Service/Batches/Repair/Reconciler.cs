@@ -14,7 +14,7 @@ namespace SigmaSight.Service.Batches.Repair;
 /// </summary>
 public sealed partial class Reconciler(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, JobStorage storage, IBackgroundJobClient jobs,
-    IOptions<ScheduleOptions> options, ILogger<Reconciler> logger)
+    StrandedWork stranded, IOptions<ScheduleOptions> options, TimeProvider time, ILogger<Reconciler> logger)
 {
     private static readonly string[] DeadStates = [FailedState.StateName, DeletedState.StateName];
 
@@ -66,6 +66,7 @@ public sealed partial class Reconciler(
             await RestorePhaseAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
             await RepairItemsAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
         }
+        await stranded.RepairAsync(report, cancellationToken).ConfigureAwait(false);
         if (report.Total > 0) LogRepaired(logger, report.ToString());
     }
 
@@ -81,6 +82,7 @@ public sealed partial class Reconciler(
             report.Add($"run {runId}: every phase completed but the run is still Running: verify enqueued");
             return;
         }
+        if (await WithinGraceAsync(runId, current, phases, cancellationToken).ConfigureAwait(false)) return;
         var starterState = current.StarterJobId is null ? null : connection.GetStateData(current.StarterJobId)?.Name;
         var starterLive = starterState is not null && !DeadStates.Contains(starterState) && starterState != SucceededState.StateName;
         var unenqueued = current.Status == PhaseStatus.Running && await db.BatchItems.AnyAsync(
@@ -92,6 +94,22 @@ public sealed partial class Reconciler(
         }
     }
 
+    /// <summary>
+    /// A phase that became due less than <see cref="ScheduleOptions.RepairGrace"/> ago (its starter's id may not be
+    /// committed yet), or whose enqueue lease is still held, belongs to its starter: the reconciler adds none (1d).
+    /// </summary>
+    private async Task<bool> WithinGraceAsync(Guid runId, BatchPhase current, List<BatchPhase> phases, CancellationToken cancellationToken)
+    {
+        if (current.EnqueueLeaseUntil is { } lease && lease > await WallClockAsync(cancellationToken).ConfigureAwait(false)) return true;
+        if (current.Status != PhaseStatus.Pending) return false;
+        var due = phases.LastOrDefault(p => p.Phase < current.Phase)?.FinishedAt
+            ?? await db.BatchRuns.Where(r => r.Id == runId).Select(r => r.StartedAt).SingleAsync(cancellationToken).ConfigureAwait(false);
+        return due is { } since && time.GetUtcNow() - since < options.Value.RepairGrace;
+    }
+
+    private Task<DateTimeOffset> WallClockAsync(CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
+
     private async Task RepairItemsAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, ReconcileReport report,
         CancellationToken cancellationToken)
     {
@@ -102,8 +120,7 @@ public sealed partial class Reconciler(
         var monitoring = storage.GetMonitoringApi();
         // Hangfire stamps states with the wall clock, so their age is measured on the database's clock, not the
         // (injectable) business clock.
-        var wallClock = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var wallClock = await WallClockAsync(cancellationToken).ConfigureAwait(false);
         foreach (var item in open)
         {
             var state = connection.GetStateData(item.HangfireJobId)?.Name;

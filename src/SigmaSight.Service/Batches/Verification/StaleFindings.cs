@@ -32,8 +32,7 @@ public static class StaleFindings
                 Kind = "stale", Severity = "warning", CreatedAt = now,
                 Detail = $"{g.Key.Symbol} on {g.Key.ValueDate:yyyy-MM-dd} valued at its close of {g.Key.PriceDate:yyyy-MM-dd}",
             }).ToList();
-        db.DataQualityFindings.AddRange(findings);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await FindingWriter.AddAsync(db, findings, cancellationToken).ConfigureAwait(false);
         return findings;
     }
 }

@@ -101,6 +101,14 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("phase");
 
+                    b.Property<DateTimeOffset?>("EnqueueLeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueue_lease_until");
+
+                    b.Property<Guid?>("EnqueueOwner")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enqueue_owner");
+
                     b.Property<int>("Expected")
                         .HasColumnType("integer")
                         .HasColumnName("expected");
@@ -206,6 +214,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("trigger_time");
 
+                    b.Property<DateTimeOffset?>("VerifyRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verify_requested_at");
+
                     b.HasKey("Id")
                         .HasName("pk_batch_runs");
 
@@ -272,11 +284,14 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_data_quality_findings");
 
-                    b.HasIndex("RunId", "Kind")
-                        .HasDatabaseName("ix_data_quality_findings_run_id_kind");
-
                     b.HasIndex("Symbol", "BusinessDate")
                         .HasDatabaseName("ix_data_quality_findings_symbol_business_date");
+
+                    b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_quality_findings_key");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId"), false);
 
                     b.ToTable("data_quality_findings", "sigmasight");
                 });
