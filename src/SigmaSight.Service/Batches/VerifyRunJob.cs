@@ -9,7 +9,8 @@ namespace SigmaSight.Service.Batches;
 /// run can become Completed; does nothing while an earlier phase is still running.
 /// </summary>
 public sealed partial class VerifyRunJob(
-    SigmaSightDbContext db, BatchLedger ledger, RunVerifier verifier, TimeProvider time, ILogger<VerifyRunJob> logger)
+    SigmaSightDbContext db, BatchLedger ledger, RunVerifier verifier, TestPauses pauses, TimeProvider time,
+    ILogger<VerifyRunJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed partial class VerifyRunJob(
         var run = await db.BatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
             ?? throw new NonTransientBatchException($"run {runId} does not exist");
         if (run.Status == RunStatus.Superseded) return;
+        await pauses.AtAsync(TestPauses.Verify, $"run {runId}", cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var result = await verifier.VerifyAsync(run, now, cancellationToken).ConfigureAwait(false);
         run.Status = result.Status;

@@ -40,6 +40,19 @@ public sealed class BatchOptions
     /// </summary>
     public TimeSpan StarterLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Test hook of the crash trials: <c>market-data</c>, <c>pnl-transaction</c>, <c>after-commit</c> or <c>verify</c>
+    /// (see <c>TestPauses</c>); null (the default) means none.
+    /// </summary>
+    public string? TestPausePoint { get; set; }
+
+    /// <summary>Test hook: which arrival at <see cref="TestPausePoint"/> in this process is held (1 = the first).</summary>
+    [Range(1, 1_000_000)]
+    public int TestPauseAtHit { get; set; } = 1;
+
+    /// <summary>Test hook: how long the job at <see cref="TestPausePoint"/> is held.</summary>
+    public TimeSpan TestPause { get; set; } = TimeSpan.Zero;
+
     /// <summary>Test hook: delays each phase starter after it took the enqueue lease, before it enqueues. Zero: none.</summary>
     public TimeSpan TestStarterDelay { get; set; } = TimeSpan.Zero;
 

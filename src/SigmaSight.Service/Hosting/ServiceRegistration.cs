@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddScoped<NightlyBatchJob>();
         services.AddScoped<Reconciler>();
         services.AddScoped<StrandedWork>();
+        services.AddSingleton<TestPauses>();
         services.AddScoped<ReconcileJob>();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddMarketDataProvider(configuration);

@@ -15,13 +15,15 @@ namespace SigmaSight.Service.MarketData;
 /// </summary>
 public sealed partial class LoadMarketDataJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, IMarketDataProvider provider,
-    TradingCalendarProvider calendars, IOptions<AnalyticsOptions> analytics, TimeProvider time, ILogger<LoadMarketDataJob> logger)
+    TradingCalendarProvider calendars, IOptions<AnalyticsOptions> analytics, TestPauses pauses, TimeProvider time,
+    ILogger<LoadMarketDataJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
     {
         var reference = LedgerItemRef.MarketData(runId, chunk);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        await pauses.AtAsync(TestPauses.MarketData, reference.ItemKey, cancellationToken).ConfigureAwait(false);
         var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
         var item = await db.BatchItems.AsNoTracking()
             .SingleAsync(i => i.RunId == runId && i.Phase == reference.Phase && i.ItemKey == reference.ItemKey, cancellationToken)

@@ -14,7 +14,8 @@ namespace SigmaSight.Service.Pnl;
 /// </summary>
 public sealed partial class CalculatePnlJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, PnlInputLoader loader,
-    TradingCalendarProvider calendars, IOptions<BatchOptions> options, TimeProvider time, ILogger<CalculatePnlJob> logger)
+    TradingCalendarProvider calendars, IOptions<BatchOptions> options, TestPauses pauses, TimeProvider time,
+    ILogger<CalculatePnlJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)
@@ -65,9 +66,11 @@ public sealed partial class CalculatePnlJob(
                 .ConfigureAwait(false);
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken)
                 .ConfigureAwait(false);
+            await pauses.AtAsync(TestPauses.PnlTransaction, reference.ItemKey, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             LogSnapshot(logger, inputs.Portfolio.Name, date, result.Nav, result.DailyPnl);
         }
+        await pauses.AtAsync(TestPauses.AfterCommit, $"{reference.ItemKey} {outcome}", cancellationToken).ConfigureAwait(false);
         await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
     }
 

@@ -101,7 +101,7 @@ public sealed partial class Reconciler(
     private async Task<bool> WithinGraceAsync(Guid runId, BatchPhase current, List<BatchPhase> phases, CancellationToken cancellationToken)
     {
         if (current.EnqueueLeaseUntil is { } lease && lease > await WallClockAsync(cancellationToken).ConfigureAwait(false)) return true;
-        if (current.Status != PhaseStatus.Pending) return false;
+        if (current.Status != PhaseStatus.Pending || options.Value.RepairGrace <= TimeSpan.Zero) return false;
         var due = phases.LastOrDefault(p => p.Phase < current.Phase)?.FinishedAt
             ?? await db.BatchRuns.Where(r => r.Id == runId).Select(r => r.StartedAt).SingleAsync(cancellationToken).ConfigureAwait(false);
         return due is { } since && time.GetUtcNow() - since < options.Value.RepairGrace;

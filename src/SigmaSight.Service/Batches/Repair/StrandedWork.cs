@@ -30,7 +30,7 @@ public sealed class StrandedWork(
         var now = time.GetUtcNow();
         var before = now - options.Value.RepairGrace;
         var runs = await db.BatchRuns.AsNoTracking()
-            .Where(r => r.VerifyRequestedAt != null && r.VerifyRequestedAt <= before
+            .Where(r => r.VerifyRequestedAt != null && (options.Value.RepairGrace <= TimeSpan.Zero || r.VerifyRequestedAt <= before)
                 && r.Status != RunStatus.Running && r.Status != RunStatus.Superseded)
             .Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var runId in runs)
