@@ -103,8 +103,14 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
             """, cancellationToken).ConfigureAwait(false);
         if (lifted == 0) return FinishOutcome.AlreadyFinished;
         // Recorded with the late success itself: if the host dies before it enqueues verify, the reconciler does (1e).
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE sigmasight.batch_runs SET verify_requested_at = {now} WHERE id = {item.RunId}", cancellationToken).ConfigureAwait(false);
+        // While a request is pending, the verify it enqueued (or that verify's follow-up) covers this success too.
+        var pending = await db.Database.SqlQuery<bool>($"""
+            SELECT verify_requested_at IS NOT NULL AS "Value" FROM sigmasight.batch_phases
+             WHERE run_id = {item.RunId} AND phase = {item.Phase} FOR UPDATE
+            """).SingleAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases SET verify_requested_at = clock_timestamp() WHERE run_id = {item.RunId} AND phase = {item.Phase}
+            """, cancellationToken).ConfigureAwait(false);
         // The phase reads Completed again once its last unsuccessful item has succeeded late.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE sigmasight.batch_phases AS p SET status = 'Completed'
@@ -112,7 +118,7 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
                AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_items i
                                 WHERE i.run_id = p.run_id AND i.phase = p.phase AND i.status <> 'Succeeded')
             """, cancellationToken).ConfigureAwait(false);
-        return FinishOutcome.LateSuccess;
+        return pending ? FinishOutcome.LateSuccessVerifyPending : FinishOutcome.LateSuccess;
     }
 
     /// <summary>

@@ -16,4 +16,10 @@ public sealed class BatchPhase
     public Guid? EnqueueOwner { get; set; }
     /// <summary>When the enqueue lease ends, on the database's clock; a starter renews it while it works.</summary>
     public DateTimeOffset? EnqueueLeaseUntil { get; set; }
+    /// <summary>
+    /// Set (database clock) in the transaction of a late success of this phase, cleared by the verify that read the
+    /// ledger after it: a verify lost to a crash after that commit is enqueued by the reconciler, and late successes
+    /// while one is pending enqueue no verify of their own (issue 7, 1e).
+    /// </summary>
+    public DateTimeOffset? VerifyRequestedAt { get; set; }
 }

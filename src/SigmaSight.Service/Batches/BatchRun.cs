@@ -20,9 +20,4 @@ public sealed class BatchRun
     public string? Summary { get; set; }
     /// <summary>True when phases 2 and 4 compute every trading day of the range, not only its last day.</summary>
     public bool AnalyticsAllDates { get; set; }
-    /// <summary>
-    /// Set in the transaction of a late success, cleared by the verify that read the ledger after it: a verify lost to
-    /// a crash after that commit is enqueued again by the reconciler (issue 7, 1e).
-    /// </summary>
-    public DateTimeOffset? VerifyRequestedAt { get; set; }
 }

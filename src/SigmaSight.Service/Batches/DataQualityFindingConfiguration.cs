@@ -8,8 +8,8 @@ internal sealed class DataQualityFindingConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<DataQualityFinding> builder)
     {
         builder.ToTable("data_quality_findings");
-        // One finding per (run, kind, day, symbol, portfolio): a duplicate delivery of a job writes nothing twice (issue 7, 1d).
-        builder.HasIndex(f => new { f.RunId, f.Kind, f.BusinessDate, f.Symbol, f.PortfolioId }).IsUnique().AreNullsDistinct(false)
+        // A finding is stored once per run: a duplicate delivery of a job writes nothing twice (issue 7, 1d).
+        builder.HasIndex(f => new { f.RunId, f.Kind, f.BusinessDate, f.Symbol, f.PortfolioId, f.Detail }).IsUnique().AreNullsDistinct(false)
             .HasDatabaseName("ux_data_quality_findings_key");
         builder.HasIndex(f => new { f.Symbol, f.BusinessDate });
     }

@@ -6,7 +6,7 @@ namespace SigmaSight.Service.Batches;
 
 /// <summary>
 /// Inserts data-quality findings in one statement, keeping the one already stored for the same (run, kind, day,
-/// symbol, portfolio): a job delivered twice records each finding once (issue 7, 1d).
+/// symbol, portfolio, detail): a job delivered twice records each finding once (issue 7, 1d).
 /// </summary>
 public static class FindingWriter
 {
@@ -19,7 +19,7 @@ public static class FindingWriter
         return db.Database.ExecuteSqlRawAsync("""
             INSERT INTO sigmasight.data_quality_findings (run_id, business_date, symbol, portfolio_id, kind, severity, detail, created_at)
             SELECT * FROM unnest(@runs, @dates, @symbols, @portfolios, @kinds, @severities, @details, @created)
-            ON CONFLICT (run_id, kind, business_date, symbol, portfolio_id) DO NOTHING
+            ON CONFLICT (run_id, kind, business_date, symbol, portfolio_id, detail) DO NOTHING
 
             """,
             [

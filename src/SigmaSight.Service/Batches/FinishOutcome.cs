@@ -11,4 +11,6 @@ public enum FinishOutcome
     PhaseCompleted,
     /// <summary>A Failed or Blocked item succeeded after a manual re-enqueue: verify must run again.</summary>
     LateSuccess,
+    /// <summary>A late success while a verify of the run is already requested: that verify (or its follow-up) covers it.</summary>
+    LateSuccessVerifyPending,
 }

@@ -1,5 +1,7 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches;
@@ -9,8 +11,8 @@ namespace SigmaSight.Service.Batches;
 /// run can become Completed; does nothing while an earlier phase is still running.
 /// </summary>
 public sealed partial class VerifyRunJob(
-    SigmaSightDbContext db, BatchLedger ledger, RunVerifier verifier, TestPauses pauses, TimeProvider time,
-    ILogger<VerifyRunJob> logger)
+    SigmaSightDbContext db, BatchLedger ledger, RunVerifier verifier, IBackgroundJobClient jobs, TestPauses pauses,
+    TimeProvider time, ILogger<VerifyRunJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
@@ -31,20 +33,31 @@ public sealed partial class VerifyRunJob(
         var run = await db.BatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
             ?? throw new NonTransientBatchException($"run {runId} does not exist");
         if (run.Status == RunStatus.Superseded) return;
+        // Late successes requested before this moment are read by this verify; later ones are left for a follow-up.
+        var readFrom = await db.Database.SqlQuery<DateTimeOffset>($"SELECT clock_timestamp() AS \"Value\"")
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
         await pauses.AtAsync(TestPauses.Verify, $"run {runId}", cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var result = await verifier.VerifyAsync(run, now, cancellationToken).ConfigureAwait(false);
         run.Status = result.Status;
         run.Summary = result.Summary;
         run.FinishedAt = now;
-        // This verify read the ledger under the run's row lock, which a late success's request also takes: every
-        // request committed before is answered by this verdict; a later one waits for this commit and is kept.
-        run.VerifyRequestedAt = null;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await ledger.FinishItemAsync(LedgerItemRef.Verify(runId), ItemStatus.Succeeded, null, cancellationToken)
             .ConfigureAwait(false);
+        var later = await AnswerRequestsAsync(runId, readFrom, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogVerified(logger, runId, result.Status, result.Summary);
+        if (later) jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
+    }
+
+    /// <summary>Clears the verify requests this verdict answered; true when a later one is left (a follow-up verify is due).</summary>
+    private async Task<bool> AnswerRequestsAsync(Guid runId, DateTimeOffset readFrom, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.batch_phases SET verify_requested_at = NULL WHERE run_id = {runId} AND verify_requested_at <= {readFrom}
+            """, cancellationToken).ConfigureAwait(false);
+        return await db.BatchPhases.AnyAsync(p => p.RunId == runId && p.VerifyRequestedAt != null, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Run {RunId} verified: {Status} — {Summary}")]

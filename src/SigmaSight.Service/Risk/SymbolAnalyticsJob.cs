@@ -80,12 +80,12 @@ public sealed partial class SymbolAnalyticsJob(
                     $"as of {dates[^1]:yyyy-MM-dd}: {string.Join("; ", failures)}");
             }
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
-            if (outcome == FinishOutcome.LateSuccess)
+            if (outcome is FinishOutcome.LateSuccess or FinishOutcome.LateSuccessVerifyPending)
                 await RiskReopener.ReopenAsync(db, runId, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         LogComputed(logger, runId, chunk, symbols.Count, dates.Count, dates[^1]);
-        if (outcome == FinishOutcome.LateSuccess)
+        if (outcome is FinishOutcome.LateSuccess or FinishOutcome.LateSuccessVerifyPending)
             await advancer.EnqueueStarterAsync(runId, BatchPhases.PortfolioRisk, cancellationToken).ConfigureAwait(false);
         await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
     }

@@ -35,6 +35,9 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>pg_ctl stop -m fast: the server is gone, its port refuses connections.</summary>
     public Task StopAsync() => DbShAsync(_root, "stop");
 
+    /// <summary>Starts the stopped cluster again: same data directory, same port.</summary>
+    public Task StartAgainAsync() => DbShAsync(_root, "start");
+
     public async ValueTask DisposeAsync()
     {
         try

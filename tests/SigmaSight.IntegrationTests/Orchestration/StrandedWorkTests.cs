@@ -47,7 +47,7 @@ public sealed class StrandedWorkTests
         await using var servers = await BatchTestHost.StartAsync(reset: false);
         var run = await servers.WaitForStatusAsync(runId, RunStatus.Completed);
         run.Status.Should().Be(RunStatus.Completed, run.Summary);
-        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_runs WHERE verify_requested_at IS NOT NULL"))
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_phases WHERE verify_requested_at IS NOT NULL"))
             .Should().Be(0, "the verify answered the request");
     }
 

@@ -74,11 +74,10 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until both Hangfire servers of this process (coord and work) have registered.</summary>
-    public async Task WaitForServersAsync(TimeSpan timeout)
+    public async Task WaitForServersAsync(TimeSpan timeout, string? connectionString = null)
     {
         var waited = Stopwatch.StartNew();
-        while (await TestDatabase.ScalarAsync<long>(
-                   $"SELECT count(*) FROM hangfire.server WHERE id LIKE '{ServerIdPattern}'") < 2)
+        while (await ServersAsync(connectionString ?? TestDatabase.ConnectionString) < 2)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"host {Name} exited with {_process.ExitCode}{Environment.NewLine}{Output}");
@@ -86,6 +85,14 @@ public sealed class HostProcess : IAsyncDisposable
                 throw new TimeoutException($"host {Name}: no Hangfire servers after {timeout}{Environment.NewLine}{Output}");
             await Task.Delay(200);
         }
+    }
+
+    private async Task<long> ServersAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM hangfire.server WHERE id LIKE '{ServerIdPattern}'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>SIGKILL (Process.Kill on Linux): no shutdown, no requeue, the fetched jobs stay Processing.</summary>

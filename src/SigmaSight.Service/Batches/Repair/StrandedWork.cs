@@ -13,7 +13,7 @@ namespace SigmaSight.Service.Batches.Repair;
 /// (still Awaiting a parent Hangfire holds Failed, or Deleted with it). Found with set-based queries over the ledger.
 /// </summary>
 public sealed class StrandedWork(
-    SigmaSightDbContext db, JobStorage storage, IBackgroundJobClient jobs, IOptions<ScheduleOptions> options, TimeProvider time)
+    SigmaSightDbContext db, JobStorage storage, IBackgroundJobClient jobs, IOptions<ScheduleOptions> options)
 {
     private sealed record Stranded(Guid RunId, int Phase, string ItemKey, string HangfireJobId);
 
@@ -27,18 +27,20 @@ public sealed class StrandedWork(
     /// <summary>Verify requests older than the grace period (the late success's own enqueue was lost) get a verify.</summary>
     private async Task DrainVerifyRequestsAsync(ReconcileReport report, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var before = now - options.Value.RepairGrace;
-        var runs = await db.BatchRuns.AsNoTracking()
-            .Where(r => r.VerifyRequestedAt != null && (options.Value.RepairGrace <= TimeSpan.Zero || r.VerifyRequestedAt <= before)
-                && r.Status != RunStatus.Running && r.Status != RunStatus.Superseded)
-            .Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Stamped on the database's clock (by the late success), so aged on it too.
+        var grace = options.Value.RepairGrace;
+        var runs = await db.Database.SqlQuery<Guid>($"""
+            SELECT DISTINCT p.run_id AS "Value" FROM sigmasight.batch_phases p
+              JOIN sigmasight.batch_runs r ON r.id = p.run_id AND r.status NOT IN ('Running', 'Superseded')
+             WHERE p.verify_requested_at <= now() - {grace}
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var runId in runs)
         {
             var job = jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
             // Re-armed, not cleared: only the verify that reads the ledger clears it; until then one retry per grace period.
-            await db.BatchRuns.Where(r => r.Id == runId && r.VerifyRequestedAt != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.VerifyRequestedAt, now), cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE sigmasight.batch_phases SET verify_requested_at = clock_timestamp() WHERE run_id = {runId} AND verify_requested_at IS NOT NULL
+                """, cancellationToken).ConfigureAwait(false);
             report.Add($"run {runId}: a late success asked for a verify that never ran: verify enqueued as job {job}");
         }
     }

@@ -97,13 +97,12 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
     {
         await db.DataQualityFindings.Where(f => f.RunId == run.Id && f.Kind == "insufficient_history")
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        db.DataQualityFindings.AddRange(rows.Select(r => new DataQualityFinding
+        await FindingWriter.AddAsync(db, [.. rows.Select(r => new DataQualityFinding
         {
             RunId = run.Id, BusinessDate = r.AsOf, PortfolioId = r.PortfolioId, Kind = "insufficient_history", Severity = "info",
             Detail = $"{names.GetValueOrDefault(r.PortfolioId, r.PortfolioId.ToString())} {r.Family} on {r.AsOf:yyyy-MM-dd}: {r.Reason}",
             CreatedAt = now,
-        }));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        })], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

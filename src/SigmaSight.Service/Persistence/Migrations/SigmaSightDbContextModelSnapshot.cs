@@ -139,6 +139,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("VerifyRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verify_requested_at");
+
                     b.HasKey("RunId", "Phase")
                         .HasName("pk_batch_phases");
 
@@ -214,10 +218,6 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("trigger_time");
 
-                    b.Property<DateTimeOffset?>("VerifyRequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("verify_requested_at");
-
                     b.HasKey("Id")
                         .HasName("pk_batch_runs");
 
@@ -287,11 +287,11 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasIndex("Symbol", "BusinessDate")
                         .HasDatabaseName("ix_data_quality_findings_symbol_business_date");
 
-                    b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId")
+                    b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId", "Detail")
                         .IsUnique()
                         .HasDatabaseName("ux_data_quality_findings_key");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId", "Detail"), false);
 
                     b.ToTable("data_quality_findings", "sigmasight");
                 });

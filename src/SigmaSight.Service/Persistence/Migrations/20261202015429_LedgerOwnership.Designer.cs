@@ -13,7 +13,7 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Persistence.Migrations
 {
     [DbContext(typeof(SigmaSightDbContext))]
-    [Migration("20261202003029_LedgerOwnership")]
+    [Migration("20261202015429_LedgerOwnership")]
     partial class LedgerOwnership
     {
         /// <inheritdoc />
@@ -142,6 +142,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("VerifyRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verify_requested_at");
+
                     b.HasKey("RunId", "Phase")
                         .HasName("pk_batch_phases");
 
@@ -217,10 +221,6 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("trigger_time");
 
-                    b.Property<DateTimeOffset?>("VerifyRequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("verify_requested_at");
-
                     b.HasKey("Id")
                         .HasName("pk_batch_runs");
 
@@ -290,11 +290,11 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasIndex("Symbol", "BusinessDate")
                         .HasDatabaseName("ix_data_quality_findings_symbol_business_date");
 
-                    b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId")
+                    b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId", "Detail")
                         .IsUnique()
                         .HasDatabaseName("ux_data_quality_findings_key");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RunId", "Kind", "BusinessDate", "Symbol", "PortfolioId", "Detail"), false);
 
                     b.ToTable("data_quality_findings", "sigmasight");
                 });
