@@ -1,3 +1,5 @@
+using SigmaSight.Service.Hosting.Validation;
+
 namespace SigmaSight.Service.Hosting;
 
 /// <summary>The recurring jobs: the nightly batch and the reconciler.</summary>
@@ -18,4 +20,18 @@ public sealed class ScheduleOptions
 
     /// <summary>A continuation still Awaiting this long after its parent Succeeded is enqueued by the reconciler.</summary>
     public TimeSpan StuckAwaitingAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>What the annotations cannot say: both crons parse as Hangfire parses them, the time zone exists.</summary>
+    public static IEnumerable<string> Rules(ScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string?[] problems =
+        [
+            SettingRules.Cron($"{SectionName}:{nameof(NightlyCron)}", options.NightlyCron),
+            SettingRules.Cron($"{SectionName}:{nameof(ReconcilerCron)}", options.ReconcilerCron),
+            SettingRules.TimeZone($"{SectionName}:{nameof(TimeZone)}", options.TimeZone),
+            SettingRules.NotNegative($"{SectionName}:{nameof(StuckAwaitingAfter)}", options.StuckAwaitingAfter),
+        ];
+        return problems.OfType<string>();
+    }
 }
