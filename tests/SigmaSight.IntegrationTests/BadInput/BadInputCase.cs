@@ -25,12 +25,15 @@ public sealed record BadInputCase(string Id, BadInputChannel Channel, int Expect
     public string? Body { get; init; }
     public bool WithoutKey { get; init; }
 
+    /// <summary>How the README shows the input when the literal one is unreadable (e.g. 201 characters of 'x').</summary>
+    public string? Shown { get; init; }
+
     public bool IsHttp => Method is not null;
 
     /// <summary>The input as the README shows it.</summary>
-    public string Input => IsHttp
+    public string Input => Shown ?? (IsHttp
         ? $"{Method} {Path}{(Body is null ? (Method == "POST" ? " (no body)" : "") : " " + Body)}{(WithoutKey ? " (no X-Api-Key)" : "")}"
-        : string.Join(" ", Environment.Select(e => $"{e.Key}={Quote(e.Value)}").Append("sigmasight").Concat(Args.Select(Quote)));
+        : string.Join(" ", Environment.Select(e => $"{e.Key}={Quote(e.Value)}").Append("sigmasight").Concat(Args.Select(Quote))));
 
     public override string ToString() => Id;
 

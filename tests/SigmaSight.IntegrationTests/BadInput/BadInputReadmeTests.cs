@@ -16,7 +16,12 @@ public sealed partial class BadInputReadmeTests
 
         var expected = BadInputCatalogue.Cases.Select(TableRow).ToList();
 
-        rows.Should().Equal(expected, "the README table must be regenerated from the catalogue:\n" + string.Join("\n", expected));
+        if (!rows.SequenceEqual(expected))
+        {
+            var table = Path.Combine(Path.GetTempPath(), "bad-input-readme-table.md");
+            File.WriteAllLines(table, expected);
+            rows.Should().Equal(expected, $"the README table must list the catalogue; the rows to paste are in {table}");
+        }
     }
 
     /// <summary>The README row of one case: | id | channel | `input` | outcome | message fragment |.</summary>
