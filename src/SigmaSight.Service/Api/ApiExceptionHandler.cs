@@ -21,6 +21,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(json, BodyTypeOf(httpContext)),
+            BadHttpRequestException missing when IsMissingBody(missing) => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { ["body"] = [MissingBody] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request body is not valid", Detail = MissingBody,
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid", Detail = bad.Message },
             UsageException or Batches.RunRefusedException => new ProblemDetails
             {
@@ -51,6 +56,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
             Detail = reason,
         };
     }
+
+    private const string MissingBody = "the request body is missing: send a JSON object (Content-Type: application/json)";
+
+    /// <summary>ASP.NET Core's words for a POST without a body ("Implicit body inferred … but no body was provided").</summary>
+    private static bool IsMissingBody(BadHttpRequestException bad) =>
+        bad.Message.Contains("no body was provided", StringComparison.Ordinal)
+        || bad.Message.Contains("was not provided from body", StringComparison.Ordinal);
 
     /// <summary>The failed endpoint's body type (the exception handler has already cleared the context's endpoint).</summary>
     private static Type? BodyTypeOf(HttpContext context) =>

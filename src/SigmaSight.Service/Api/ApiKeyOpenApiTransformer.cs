@@ -16,7 +16,8 @@ public sealed class ApiKeyOpenApiTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticationHandler.HeaderName,
-            Description = "The value of the server's Api:Key setting; required on every POST.",
+            Description = "The value of the server's Api:Key setting, required on every POST; Api:ReadKey or Api:Key is required on " +
+                "every GET when the host listens beyond loopback.",
         };
         var requirement = new OpenApiSecurityRequirement
         {

@@ -45,7 +45,8 @@ public static class RunCommandEndpoints
         if (body.Analytics is not (null or "last" or "all"))
             return ApiProblems.Invalid("analytics", $"analytics '{body.Analytics}' is not one of: last, all");
         var (calendar, now) = await context.CalendarAndNowAsync(ct).ConfigureAwait(false);
-        var invalid = ApiProblems.Check("to", () => RunInputs.RequireCompleted(calendar, to, now, "to"));
+        var invalid = ApiProblems.Check("to", () => RunInputs.RequireCompleted(calendar, to, now, "to"))
+            ?? ApiProblems.Check("from", () => RunInputs.RequireSpan(calendar, from, to, context.MaxRangeTradingDays, "from..to"));
         return invalid ?? await context.StartAsync(
             new RunRequest(RunKind.Backfill, from, to, RunScope.All, RequestedBy, now, body.Force ?? false,
                 AnalyticsAllDates: body.Analytics == "all"), ct).ConfigureAwait(false);
@@ -69,14 +70,19 @@ public static class RunCommandEndpoints
         var last = BusinessDate.Resolve(now, calendar);
         if (start > last)
             return ApiProblems.Invalid("from", $"from {from:yyyy-MM-dd} is after the last completed trading day {last:yyyy-MM-dd}");
+        if (ApiProblems.Check("from", () => RunInputs.RequireSpan(calendar, start, last, context.MaxRangeTradingDays, "from")) is { } tooLong)
+            return tooLong;
         return await context.StartAsync(
             new RunRequest(RunKind.Recompute, start, last, RunScope.ForPortfolio(portfolio), RequestedBy, now, Force: true), ct).ConfigureAwait(false);
     }
 
     /// <summary>The services a run request needs, bound as one handler parameter.</summary>
-    public sealed class RunContext(SigmaSightDbContext db, TradingCalendarProvider calendars, TimeProvider time, RunStarter starter)
+    public sealed class RunContext(SigmaSightDbContext db, TradingCalendarProvider calendars, TimeProvider time, RunStarter starter,
+        Microsoft.Extensions.Options.IOptions<Hosting.BatchOptions> batch)
     {
         public SigmaSightDbContext Db => db;
+
+        public int MaxRangeTradingDays => batch.Value.MaxRangeTradingDays;
 
         public async Task<(NyseCalendar Calendar, DateTimeOffset Now)> CalendarAndNowAsync(CancellationToken ct) =>
             (await calendars.GetAsync(ct).ConfigureAwait(false), time.GetUtcNow());

@@ -36,7 +36,7 @@ public static class AdminCommands
 
     public static Command Status(string[] args)
     {
-        var run = new Argument<Guid?>("run-id") { Description = "A run id (default: the 20 most recent runs)", Arity = ArgumentArity.ZeroOrOne };
+        var run = CliOptions.RunId("run-id", "A run id (default: the 20 most recent runs)");
         var command = new Command("status", "Show recent runs, or one run with its phases and unsuccessful items") { run };
         command.SetAction((result, ct) => WithServicesAsync(args, async services =>
         {

@@ -12,7 +12,7 @@ public static class CalendarCommands
 {
     public static Command AddClosure()
     {
-        var date = new Option<DateOnly>("--date") { Description = "The closed date", Required = true };
+        var date = CliOptions.Date("--date", "The closed date", required: true);
         var reason = new Option<string>("--reason") { Description = "Why the exchange is closed", Required = true };
         var command = new Command("add-closure", "Add an exchange closure beyond the NYSE rules (market_closures)") { date, reason };
         command.SetAction((result, ct) => WithDbAsync(async (services, _) =>
@@ -28,7 +28,7 @@ public static class CalendarCommands
 
     public static Command BusinessDateOf()
     {
-        var at = new Option<DateTimeOffset[]>("--at") { Description = "Trigger instants (ISO 8601 with offset)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var at = CliOptions.Instants("--at", "Trigger instants (ISO 8601 with offset)");
         var command = new Command("business-date", "Print the business date of each trigger instant (the last trading day past the 16:30 New York cutoff)") { at };
         command.SetAction((result, ct) => WithDbAsync(async (services, _) =>
         {

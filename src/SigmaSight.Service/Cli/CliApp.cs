@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Cli;
 
@@ -30,9 +32,9 @@ public static class CliApp
             }
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is UsageException or Batches.RunRefusedException)
+        catch (Exception e) when (Refusal(e) is { } reasons)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            foreach (var reason in reasons) await Console.Error.WriteLineAsync($"error: {reason}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException)
@@ -41,4 +43,21 @@ public static class CliApp
             return e is TimeoutException ? ExitCodes.TimedOut : ExitCodes.Error;
         }
     }
+
+    /// <summary>
+    /// The lines to print when <paramref name="e"/> is bad input (a usage error, a refused run, a setting the service
+    /// cannot start with); null for anything else.
+    /// </summary>
+    internal static IReadOnlyList<string>? Refusal(Exception e) => e switch
+    {
+        UsageException or Batches.RunRefusedException => [e.Message],
+        ConfigurationException => [$"configuration: {e.Message}"],
+        OptionsValidationException invalid => [.. invalid.Failures.Select(f => $"configuration: {f}")],
+        AggregateException all when all.InnerExceptions.All(i => Refusal(i) is not null) =>
+            [.. all.InnerExceptions.SelectMany(i => Refusal(i)!)],
+        InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [$"configuration: {e.Message}"],
+        InvalidOperationException when e.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal) => [e.Message],
+        _ => null,
+    };
 }

@@ -1,4 +1,5 @@
 using SigmaSight.Service.Hosting;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Cli;
 
@@ -22,6 +23,16 @@ public static class CliHost
         builder.Services.AddSigmaSightCore(builder.Configuration);
         builder.Services.AddSigmaSightHangfire(builder.Configuration);
         configureServices?.Invoke(builder.Services);
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            OptionsValidation.ValidateNow(host.Services);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return host;
     }
 }

@@ -11,11 +11,11 @@ namespace SigmaSight.Service.Cli;
 public static class RunCommands
 {
     private static readonly Option<bool> Force = new("--force") { Description = "Supersede an existing run with a new one" };
-    private static readonly Option<int> TimeoutMinutes = new("--timeout-minutes") { Description = "Give up waiting after this long", DefaultValueFactory = _ => 60 };
+    private static readonly Option<int> TimeoutMinutes = CliOptions.Bounded("--timeout-minutes", "Give up waiting after this long", 60, 1, 10_080);
 
     public static Command Run(string[] args)
     {
-        var date = new Option<DateOnly?>("--date") { Description = "Business date (default: the last NYSE trading day whose 16:30 New York cutoff has passed)" };
+        var date = CliOptions.Date("--date", "Business date (default: the last NYSE trading day whose 16:30 New York cutoff has passed)");
         var command = new Command("run", "Run the nightly batch for one business date through Hangfire and wait for it") { date, Force, TimeoutMinutes };
         command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
         {
@@ -29,8 +29,8 @@ public static class RunCommands
 
     public static Command Backfill(string[] args)
     {
-        var from = new Option<DateOnly?>("--from") { Description = "First date (default: the earliest inception)" };
-        var to = new Option<DateOnly?>("--to") { Description = "Last date (default: the last completed trading day)" };
+        var from = CliOptions.Date("--from", "First date (default: the earliest inception)");
+        var to = CliOptions.Date("--to", "Last date (default: the last completed trading day)");
         var analytics = new Option<string>("--analytics")
         {
             Description = "Risk analytics for the range's last day (last, the default) or for every trading day (all)",
@@ -45,6 +45,7 @@ public static class RunCommands
                 ?? throw new UsageException("backfill: no active portfolio; run seed-demo first or pass --from");
             var last = result.GetValue(to) ?? BusinessDate.Resolve(now, calendar);
             RunInputs.RequireRange(calendar, first, last, now);
+            RunInputs.RequireSpan(calendar, first, last, MaxRange(services), "--from..--to");
             return new RunRequest(RunKind.Backfill, first, last, RunScope.All, "cli", now, result.GetValue(Force),
                 AnalyticsAllDates: result.GetValue(analytics) == "all");
         }, ct));
@@ -54,32 +55,38 @@ public static class RunCommands
     public static Command Recompute(string[] args)
     {
         var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or exact name", Required = true };
-        var from = new Option<DateOnly>("--from") { Description = "Delete and rebuild the snapshots from this date on", Required = true };
+        var from = CliOptions.Date("--from", "Delete and rebuild the snapshots from this date on", required: true);
         var command = new Command("recompute", "Rebuild one portfolio's snapshots from a date on, in order") { portfolio, from, TimeoutMinutes };
         command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
         {
             var db = services.GetRequiredService<SigmaSightDbContext>();
             var id = await RunInputs.FindPortfolioAsync(db, result.GetValue(portfolio)!, ct).ConfigureAwait(false);
-            var start = calendar.OnOrAfter(result.GetValue(from));
+            var start = calendar.OnOrAfter(result.GetValue(from)!.Value);
             var last = BusinessDate.Resolve(now, calendar);
-            RunInputs.RequireRange(calendar, start, last, now);
+            if (start > last)
+                throw new UsageException($"--from {result.GetValue(from):yyyy-MM-dd} is after the last completed trading day {last:yyyy-MM-dd}");
+            RunInputs.RequireSpan(calendar, start, last, MaxRange(services), "--from");
             return new RunRequest(RunKind.Recompute, start, last, RunScope.ForPortfolio(id), "cli", now, Force: true);
         }, ct));
         return command;
     }
 
+    private static int MaxRange(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.BatchOptions>>().Value.MaxRangeTradingDays;
+
     private static async Task<int> StartAndWaitAsync(string[] args, ParseResult result,
         Func<IServiceProvider, Analytics.Calendar.NyseCalendar, DateTimeOffset, Task<RunRequest>> request, CancellationToken ct)
     {
         using var host = CliHost.Build(withServers: true);
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        // Settings (CliHost.Build) and inputs are checked before any server starts, so bad input changes nothing.
+        var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var runRequest = await request(services, calendar, now).ConfigureAwait(false);
         await host.StartAsync(ct).ConfigureAwait(false);
         try
         {
-            await using var scope = host.Services.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var runRequest = await request(services, calendar, now).ConfigureAwait(false);
             var handle = await services.GetRequiredService<RunStarter>().StartAsync(runRequest, ct).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(
                 $"{runRequest.Kind} {runRequest.From:yyyy-MM-dd}..{runRequest.To:yyyy-MM-dd}: run {handle.RunId} {(handle.Joined ? "joined (already exists)" : "started")}").ConfigureAwait(false);

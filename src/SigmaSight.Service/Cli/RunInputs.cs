@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Batches;
@@ -26,6 +27,17 @@ public static class RunInputs
     {
         if (from > to) throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
         RequireCompleted(calendar, to, now, "--to");
+    }
+
+    /// <summary>Refuses a range of more than <paramref name="maxTradingDays"/> trading days (Batch:MaxRangeTradingDays).</summary>
+    public static void RequireSpan(NyseCalendar calendar, DateOnly from, DateOnly to, int maxTradingDays, string what)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (to < from) return;
+        var days = calendar.CountTradingDays(from.AddDays(-1), to);
+        if (days > maxTradingDays)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{what} {from:yyyy-MM-dd}..{to:yyyy-MM-dd} spans {days} trading days: a run covers at most {maxTradingDays} (Batch:MaxRangeTradingDays)"));
     }
 
     public static async Task<Guid> FindPortfolioAsync(SigmaSightDbContext db, string idOrName, CancellationToken cancellationToken)

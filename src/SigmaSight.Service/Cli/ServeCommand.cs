@@ -12,8 +12,8 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "HTTP port on 127.0.0.1", DefaultValueFactory = _ => DefaultPort };
-        var host = new Option<string>("--host") { Description = "Address to bind", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = CliOptions.Bounded("--port", "HTTP port", DefaultPort, 1, 65_535);
+        var host = CliOptions.IpAddress("--host", "Address to bind (0.0.0.0: every interface; then reads need Api:ReadKey)", "127.0.0.1");
         var command = new Command("serve", "Run the Hangfire servers and the dashboard (http://127.0.0.1:5080/hangfire)") { port, host };
         command.SetAction(async (result, ct) =>
         {

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace SigmaSight.Service.Hosting;
 
 /// <summary>What the analytics phases need from the rest of the batch.</summary>
-public sealed class AnalyticsOptions
+public sealed partial class AnalyticsOptions
 {
     public const string SectionName = "Analytics";
 
@@ -31,4 +32,16 @@ public sealed class AnalyticsOptions
 
     /// <summary>Test hook: symbols whose phase-2 analytics throw, as bad data would. Empty in production.</summary>
     public string[] TestFailSymbols { get; set; } = [];
+
+    /// <summary>The benchmark and the rate proxy look like ticker symbols (letters, digits, . - ^ = /; 1..20 characters).</summary>
+    public static IEnumerable<string> Rules(AnalyticsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (key, symbol) in new[] { (nameof(MarketBenchmark), options.MarketBenchmark), (nameof(RateProxy), options.RateProxy) })
+            if (!string.IsNullOrEmpty(symbol) && !Symbol().IsMatch(symbol))
+                yield return $"{SectionName}:{key} '{symbol}' is not a ticker symbol (letters, digits, . - ^ = /; 1 to 20 characters)";
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9.\-^=/]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Symbol();
 }

@@ -1,4 +1,7 @@
+using SigmaSight.Service.Batches;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Hosting;
 
@@ -61,4 +64,31 @@ public sealed class BatchOptions
     /// Processing phase-3 job. Zero (the default) means no delay.
     /// </summary>
     public TimeSpan TestPnlDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The most trading days one run may cover (a backfill's or recompute's range): a typo such as a from-year of 1976
+    /// must be refused, not fetch fifty years of closes. 5,000 is about 20 years.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxRangeTradingDays { get; set; } = 5_000;
+
+    /// <summary>Retry delays are 0..86,400 s and at most 20; the rate is finite; polling and delays are sane.</summary>
+    public static IEnumerable<string> Rules(BatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var delays = options.RetryDelaysSeconds ?? [];
+        if (delays.Length > 20) yield return $"{SectionName}:{nameof(RetryDelaysSeconds)} lists {delays.Length} retries: at most 20";
+        for (var i = 0; i < delays.Length; i++)
+            if (delays[i] is < 0 or > 86_400)
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"{SectionName}:{nameof(RetryDelaysSeconds)}:{i} is {delays[i]}: a retry delay is 0..86400 seconds");
+        if (!double.IsFinite(options.RiskFreeRate) || options.RiskFreeRate is < -0.1 or > 1)
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{SectionName}:{nameof(RiskFreeRate)} is {options.RiskFreeRate}: give a continuously compounded rate in -0.1..1 (0.04 is 4 %)");
+        if (SettingRules.Positive($"{SectionName}:{nameof(WaitPollInterval)}", options.WaitPollInterval) is { } poll) yield return poll;
+        if (SettingRules.NotNegative($"{SectionName}:{nameof(TestPnlDelay)}", options.TestPnlDelay) is { } delay) yield return delay;
+        if (SettingRules.Positive($"{SectionName}:{nameof(StarterLease)}", options.StarterLease) is { } lease) yield return lease;
+        if (options.TestPausePoint is { } point && point is not (TestPauses.MarketData or TestPauses.PnlTransaction or TestPauses.AfterCommit or TestPauses.Verify))
+            yield return $"{SectionName}:{nameof(TestPausePoint)} is '{point}': one of {TestPauses.MarketData}, {TestPauses.PnlTransaction}, {TestPauses.AfterCommit}, {TestPauses.Verify}";
+    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Hosting;
 
@@ -35,4 +36,21 @@ public sealed class HangfireHostOptions
 
     /// <summary>False in processes that only enqueue (tests' clients, the status verb).</summary>
     public bool RunServers { get; set; } = true;
+
+    /// <summary>Every configured queue is a work queue; every interval is positive.</summary>
+    public static IEnumerable<string> Rules(HangfireHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var queue in options.Queues ?? [])
+            if (!JobQueues.Work.Contains(queue))
+                yield return $"{SectionName}:{nameof(Queues)} '{queue}' is not a work queue: give any of {string.Join(", ", JobQueues.Work)}";
+        string?[] intervals =
+        [
+            SettingRules.Positive($"{SectionName}:{nameof(QueuePollInterval)}", options.QueuePollInterval),
+            SettingRules.Positive($"{SectionName}:{nameof(InvisibilityTimeout)}", options.InvisibilityTimeout),
+            SettingRules.Positive($"{SectionName}:{nameof(DistributedLockTimeout)}", options.DistributedLockTimeout),
+            SettingRules.Positive($"{SectionName}:{nameof(SchedulePollingInterval)}", options.SchedulePollingInterval),
+        ];
+        foreach (var problem in intervals.OfType<string>()) yield return problem;
+    }
 }

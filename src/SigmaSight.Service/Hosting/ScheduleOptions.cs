@@ -1,3 +1,5 @@
+using SigmaSight.Service.Hosting.Validation;
+
 namespace SigmaSight.Service.Hosting;
 
 /// <summary>The recurring jobs: the nightly batch and the reconciler.</summary>
@@ -24,4 +26,19 @@ public sealed class ScheduleOptions
     /// success's verify request to the verify its job enqueued (issue 7, 1d and 1e).
     /// </summary>
     public TimeSpan RepairGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>What the annotations cannot say: both crons parse as Hangfire parses them, the time zone exists.</summary>
+    public static IEnumerable<string> Rules(ScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string?[] problems =
+        [
+            SettingRules.Cron($"{SectionName}:{nameof(NightlyCron)}", options.NightlyCron),
+            SettingRules.Cron($"{SectionName}:{nameof(ReconcilerCron)}", options.ReconcilerCron),
+            SettingRules.TimeZone($"{SectionName}:{nameof(TimeZone)}", options.TimeZone),
+            SettingRules.NotNegative($"{SectionName}:{nameof(StuckAwaitingAfter)}", options.StuckAwaitingAfter),
+            SettingRules.NotNegative($"{SectionName}:{nameof(RepairGrace)}", options.RepairGrace),
+        ];
+        return problems.OfType<string>();
+    }
 }

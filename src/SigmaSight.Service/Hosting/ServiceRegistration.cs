@@ -4,6 +4,7 @@ using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Batches.Repair;
 using SigmaSight.Service.Batches.Scheduling;
 using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.Hosting.Validation;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Pnl;
@@ -17,10 +18,11 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddSigmaSightCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HangfireHostOptions>().BindConfiguration(HangfireHostOptions.SectionName).ValidateDataAnnotations();
-        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations();
+        services.AddValidatedOptions<BatchOptions>(BatchOptions.SectionName, BatchOptions.Rules);
+        services.AddValidatedOptions<HangfireHostOptions>(HangfireHostOptions.SectionName, HangfireHostOptions.Rules);
+        services.AddValidatedOptions<AnalyticsOptions>(AnalyticsOptions.SectionName, AnalyticsOptions.Rules);
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
+        services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName, ScheduleOptions.Rules);
         services.AddSingleton(TimeProvider.System);
 
         var connection = DatabaseConnection.ForApplication(DatabaseConnection.Resolve(configuration), "sigmasight");
@@ -56,7 +58,6 @@ public static class ServiceRegistration
         services.AddScoped<StrandedWork>();
         services.AddSingleton<TestPauses>();
         services.AddScoped<ReconcileJob>();
-        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddMarketDataProvider(configuration);
         services.AddDemo();
         return services;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using SigmaSight.Service.Api;
 using SigmaSight.Service.Api.Health;
 using SigmaSight.Service.Hosting.Security;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Hosting;
 
@@ -25,6 +26,7 @@ public static class WebHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        OptionsValidation.ValidateNow(app.Services);
         app.UseDashboardForwardedHeaders();
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

@@ -21,8 +21,11 @@ public sealed partial class DatabaseMigrator(
     {
         await using var connection = new NpgsqlConnection(DatabaseConnection.Resolve(configuration));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            lockCommand.Parameters.AddWithValue("key", MigrationLock);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         try
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
@@ -34,7 +37,8 @@ public sealed partial class DatabaseMigrator(
         }
         finally
         {
-            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", MigrationLock);
             await unlock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

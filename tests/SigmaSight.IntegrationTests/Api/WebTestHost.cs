@@ -35,9 +35,14 @@ public sealed class WebTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Migrates the database (once per connection string), optionally empties it, and starts the host.</summary>
+    /// <summary>
+    /// Migrates the database (once per connection string), optionally empties it, and starts the host bound to
+    /// <paramref name="bindAddress"/> (loopback by default; 0.0.0.0 makes it listen beyond loopback). Clients always
+    /// connect through 127.0.0.1.
+    /// </summary>
     public static async Task<WebTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool runServers = false,
-        string? connectionString = null, bool reset = true)
+        string? connectionString = null, bool reset = true, string bindAddress = "127.0.0.1",
+        Action<IServiceCollection>? configureServices = null)
     {
         var database = connectionString ?? TestDatabase.ConnectionString;
         await MigrateAsync(database);
@@ -55,10 +60,11 @@ public sealed class WebTestHost : IAsyncDisposable
             ["Logging:LogLevel:Hangfire"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var app = WebHost.Build([string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}")], all, services =>
+        var app = WebHost.Build([string.Create(CultureInfo.InvariantCulture, $"--urls=http://{bindAddress}:{port}")], all, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(BatchTestHost.DefaultNow)));
             services.AddSingleton<IStartupFilter, RemoteAddressProbe>();
+            configureServices?.Invoke(services);
         });
         await app.StartAsync();
         return new WebTestHost(app, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
@@ -83,7 +89,7 @@ public sealed class WebTestHost : IAsyncDisposable
         Migrated[database] = true;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

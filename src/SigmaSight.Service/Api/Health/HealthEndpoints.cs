@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Api.Health;
 
@@ -15,7 +16,7 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddSigmaSightHealth(this IServiceCollection services)
     {
-        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations();
+        services.AddValidatedOptions<HealthOptions>(HealthOptions.SectionName, HealthOptions.Rules);
         var timeout = TimeSpan.FromSeconds(10);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [Ready], timeout)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Api.Health;
 
@@ -19,4 +20,15 @@ public sealed class HealthOptions
     /// </summary>
     [Range(0, 30)]
     public int NightlyMaxLagTradingDays { get; set; } = 1;
+
+    public static IEnumerable<string> Rules(HealthOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string?[] problems =
+        [
+            SettingRules.Positive($"{SectionName}:{nameof(HeartbeatMaxAge)}", options.HeartbeatMaxAge),
+            SettingRules.Positive($"{SectionName}:{nameof(DatabaseTimeout)}", options.DatabaseTimeout),
+        ];
+        return problems.OfType<string>();
+    }
 }
