@@ -45,7 +45,8 @@ public sealed partial class LoadMarketDataJob(
         {
             var written = await PriceUpserter.UpsertAsync(db, provider.Source, closes, cancellationToken).ConfigureAwait(false);
             await SecurityUpserter.UpsertAsync(db, securities, cancellationToken).ConfigureAwait(false);
-            var findings = await MissingCloseFinder.FindAsync(db, run, symbols, closes, calendar, time.GetUtcNow(), cancellationToken)
+            var findings = await MissingCloseFinder.FindAsync(db, run, symbols, closes, calendar, provider.Source, time.GetUtcNow(),
+                    cancellationToken)
                 .ConfigureAwait(false);
             db.DataQualityFindings.AddRange(findings);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
