@@ -55,6 +55,9 @@ public static class ImportPricesCommand
         await output.WriteLineAsync(Text($"import-prices: {name}: {outcome.RowsRead:N0} rows read, {outcome.Inserted:N0} inserted, ") +
             Text($"{outcome.Updated:N0} updated, {outcome.Unchanged:N0} unchanged, {outcome.Rejected:N0} rejected in ") +
             Text($"{outcome.Elapsed.TotalSeconds:F2} s ({outcome.RowsPerSecond:N0} rows/s){peak}")).ConfigureAwait(false);
+        if (outcome.Steps.Count > 0)
+            await output.WriteLineAsync("  steps: " + string.Join(", ", outcome.Steps.Select(s => Text($"{s.Key} {s.Value.TotalSeconds:F2} s"))))
+                .ConfigureAwait(false);
         if (outcome.ClosesChanged > 0)
         {
             await output.WriteLineAsync(Text($"closes changed: {outcome.ClosesChanged:N0} (symbol, date, old -> new; first {outcome.Changes.Count}):")).ConfigureAwait(false);

@@ -20,6 +20,9 @@ public sealed record PriceImportResult(
     IReadOnlyList<PortfolioRebuild> Rebuilds,
     TimeSpan Elapsed)
 {
+    /// <summary>Wall time of each step (read and copy, match, upsert, report and commit), for the benchmark.</summary>
+    public IReadOnlyList<KeyValuePair<string, TimeSpan>> Steps { get; init; } = [];
+
     /// <summary>Data rows read per second of wall time.</summary>
     public double RowsPerSecond => Elapsed > TimeSpan.Zero ? RowsRead / Elapsed.TotalSeconds : 0;
 

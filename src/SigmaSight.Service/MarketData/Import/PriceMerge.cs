@@ -59,16 +59,27 @@ internal static class PriceMerge
                 """, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The one upsert; returns the rows inserted or rewritten.</summary>
-    public static Task<int> UpsertAsync(NpgsqlConnection connection, string source, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The one upsert, in key order (the index is filled page by page); returns the rows inserted or rewritten. When no
+    /// staged key is stored (<paramref name="onlyNewKeys"/>, e.g. a first import) it is a plain insert, about twice as
+    /// fast: a key given twice, or stored meanwhile by another writer, then fails it with a unique violation.
+    /// </summary>
+    public static Task<int> UpsertAsync(NpgsqlConnection connection, string source, bool onlyNewKeys, CancellationToken cancellationToken) =>
         PriceSql.ExecuteAsync(connection, $"""
             INSERT INTO sigmasight.prices AS p (symbol, date, close, open, high, low, volume, source)
-            SELECT symbol, date, close, open, high, low, volume, @source FROM {Staged}
-            ON CONFLICT (symbol, date) DO UPDATE SET close = EXCLUDED.close, open = coalesce(EXCLUDED.open, p.open),
-                   high = coalesce(EXCLUDED.high, p.high), low = coalesce(EXCLUDED.low, p.low),
-                   volume = coalesce(EXCLUDED.volume, p.volume), source = EXCLUDED.source
-             WHERE {Differs("EXCLUDED")}
+            SELECT symbol, date, close, open, high, low, volume, @source FROM {Staged} ORDER BY symbol, date
+            {(onlyNewKeys ? "" : $"""
+                ON CONFLICT (symbol, date) DO UPDATE SET close = EXCLUDED.close, open = coalesce(EXCLUDED.open, p.open),
+                       high = coalesce(EXCLUDED.high, p.high), low = coalesce(EXCLUDED.low, p.low),
+                       volume = coalesce(EXCLUDED.volume, p.volume), source = EXCLUDED.source
+                 WHERE {Differs("EXCLUDED")}
+                """)}
             """, cancellationToken, new NpgsqlParameter("source", source));
+
+    /// <summary>True when no staged key is stored.</summary>
+    public static async Task<bool> NoneMatchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        (await PriceSql.QueryAsync(connection, $"SELECT NOT EXISTS (SELECT 1 FROM {Matched})", r => r.GetBoolean(0), cancellationToken)
+            .ConfigureAwait(false))[0];
 
     /// <summary>Matched rows, those that change, and those whose close changes.</summary>
     public static async Task<(long Matched, long Changed, long ClosesChanged)> CountsAsync(NpgsqlConnection connection,
