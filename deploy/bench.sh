@@ -3,10 +3,13 @@
 # BenchmarkDotNet (one launch, 3 warm-up and 10 measured iterations each; about 3 minutes on 2 cores). Prints
 # BenchmarkDotNet's summary, then each kernel's mean and allocation beside its target with PASS/FAIL.
 # Exit code 1 when a target is missed or a benchmark did not run cleanly. Needs no database.
-# Arguments go to BenchmarkDotNet, e.g. deploy/bench.sh --filter '*Correlation*'.
+# Arguments go to BenchmarkDotNet, e.g. deploy/bench.sh --filter '*Correlation*'. deploy/bench.sh import runs the
+# price import benchmark instead (deploy/bench-import.sh).
 # Full log and reports: artifacts/bench/. Other load on the machine inflates the figures.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# deploy/bench.sh import: the price import benchmark (deploy/bench-import.sh).
+if [[ ${1:-} == import ]]; then shift; exec "$here/bench-import.sh" "$@"; fi
 root="$(cd "$here/.." && pwd)"
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -49,6 +49,7 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         commands.MapRunCommands();
         commands.MapClosureCommands();
+        commands.MapPriceImport();
         app.MapOpenApi();
         return app;
     }

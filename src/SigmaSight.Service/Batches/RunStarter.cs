@@ -6,7 +6,7 @@ namespace SigmaSight.Service.Batches;
 
 /// <summary>
 /// Starts runs idempotently: a request whose (kind, scope, range) has a live run that is Running, or Completed and
-/// still true of the data (<see cref="RunCoverage"/>), joins it; one whose live run ended with errors or whose
+/// still true of the data (<see cref="RunCoverage"/>, and no late or corrected close invalidated its snapshots), joins it; one whose live run ended with errors or whose
 /// snapshots have gone since, or a forced one, supersedes it. A unique index settles races. A request whose range no
 /// active portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
 /// </summary>
@@ -44,9 +44,10 @@ public sealed partial class RunStarter(
         {
             var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
             var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, calendar, cancellationToken).ConfigureAwait(false);
-            if (promised.IsComplete && analytics.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
-            LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
-                string.Join("; ", promised.Describe().Concat(analytics).Take(5)));
+            var rebuilds = await RebuildsDueAsync(request, cancellationToken).ConfigureAwait(false);
+            if (promised.IsComplete && analytics.Count == 0 && rebuilds.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
+            LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count + rebuilds.Count,
+                string.Join("; ", promised.Describe().Concat(analytics).Concat(rebuilds).Take(5)));
         }
 
         var now = time.GetUtcNow();
@@ -123,6 +124,14 @@ public sealed partial class RunStarter(
         return earlier ? request with { AnalyticsAllDates = true } : request;
     }
 
+    /// <summary>Portfolios of the scope whose snapshots in the range a late or corrected close invalidated.</summary>
+    private async Task<List<string>> RebuildsDueAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var ids = await Planning.RunScope.Portfolios(db, request.Scope).Select(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var late = await Planning.LateCloses.EarliestAsync(db, ids, cancellationToken).ConfigureAwait(false);
+        return [.. late.Where(l => l.Value <= request.To).Select(l => $"portfolio {l.Key} must be rebuilt from {l.Value:yyyy-MM-dd}")];
+    }
+
     private async Task<string> NothingToRunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var earliest = await Planning.RunScope.Portfolios(db, request.Scope).MinAsync(p => (DateOnly?)p.InceptionDate, cancellationToken)
@@ -134,7 +143,7 @@ public sealed partial class RunStarter(
     }
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
-        Message = "Run {RunId} is Completed but {Missing} snapshot(s) or analytics it verified are gone ({Which}): starting a new run instead of joining it")]
+        Message = "Run {RunId} is Completed but {Missing} snapshot(s) or analytics it verified are gone or must be rebuilt ({Which}): starting a new run instead of joining it")]
     private static partial void LogStaleVerdict(ILogger logger, Guid runId, int missing, string which);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,

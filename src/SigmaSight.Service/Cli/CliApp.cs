@@ -18,6 +18,7 @@ public static class CliApp
             RunCommands.Backfill(args),
             RunCommands.Recompute(args),
             RiskCommand.Create(args),
+            ImportPricesCommand.Create(args),
             CalendarCommands.AddClosure(),
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),

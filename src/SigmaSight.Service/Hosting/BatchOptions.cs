@@ -1,6 +1,6 @@
-using SigmaSight.Service.Batches;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using SigmaSight.Service.Batches;
 using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Hosting;

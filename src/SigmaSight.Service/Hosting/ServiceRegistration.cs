@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddScoped<RunWaiter>();
         services.AddScoped<TradingCalendarProvider>();
         services.AddScoped<ClosureRegistry>();
+        services.AddScoped<MarketData.Import.PriceImporter>();
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<Risk.Portfolios.RiskInputLoader>();
         services.AddScoped<Risk.Reports.RiskReportReader>();

@@ -50,7 +50,7 @@ public sealed partial class LoadMarketDataJob(
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
             // A duplicate delivery that finds the item already finished records no findings of its own (issue 7, 1d).
             List<DataQualityFinding> findings = outcome == FinishOutcome.AlreadyFinished ? [] : await MissingCloseFinder.FindAsync(
-                db, run, symbols, closes, calendar, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                db, run, symbols, closes, calendar, provider.Source, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await FindingWriter.AddAsync(db, findings, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             var backfilled = requests.Where(r => r.From < run.RangeFrom).Sum(r => r.Symbols.Count);

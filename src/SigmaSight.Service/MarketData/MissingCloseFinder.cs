@@ -5,12 +5,15 @@ using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.MarketData;
 
-/// <summary>Finds each (symbol, trading day of the run) with no close from the provider and none stored.</summary>
+/// <summary>
+/// Finds each (symbol, trading day of the run) with no close from the provider and none stored. With the
+/// <c>database</c> provider nothing is fetched, so every held symbol without an imported close on a day is one.
+/// </summary>
 public static class MissingCloseFinder
 {
     public static async Task<List<DataQualityFinding>> FindAsync(SigmaSightDbContext db, BatchRun run,
         IReadOnlyCollection<string> symbols, IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateOnly, decimal>>> closes,
-        NyseCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+        NyseCalendar calendar, string source, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
@@ -29,9 +32,10 @@ public static class MissingCloseFinder
                 findings.Add(new DataQualityFinding
                 {
                     RunId = run.Id, BusinessDate = day, Symbol = symbol, Kind = "missing", Severity = "error",
-                    Detail = series is null
-                        ? $"provider has no prices for {symbol}: unknown symbol"
-                        : $"no close for {symbol} on {day:yyyy-MM-dd}",
+                    Detail = series is not null ? $"no close for {symbol} on {day:yyyy-MM-dd}"
+                        : source == Database.DatabaseMarketDataProvider.SourceName
+                            ? $"no close for {symbol} on {day:yyyy-MM-dd} in prices (provider database: import it with import-prices)"
+                            : $"provider {source} has no prices for {symbol}: unknown symbol",
                     CreatedAt = now,
                 });
             }

@@ -21,6 +21,7 @@ public sealed class SigmaSightDbContext(DbContextOptions<SigmaSightDbContext> op
     public DbSet<MarketClosure> MarketClosures => Set<MarketClosure>();
     public DbSet<PortfolioSnapshot> PortfolioSnapshots => Set<PortfolioSnapshot>();
     public DbSet<PositionValue> PositionValues => Set<PositionValue>();
+    public DbSet<SnapshotRebuild> SnapshotRebuilds => Set<SnapshotRebuild>();
     public DbSet<DataQualityFinding> DataQualityFindings => Set<DataQualityFinding>();
     public DbSet<BatchRun> BatchRuns => Set<BatchRun>();
     public DbSet<BatchPhase> BatchPhases => Set<BatchPhase>();

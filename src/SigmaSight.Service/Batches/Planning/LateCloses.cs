@@ -4,8 +4,10 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
-/// Finds, per portfolio, the first day a snapshot valued a position with a stale price (an older close) for which the
-/// real close is stored now: from that day on the portfolio's snapshots are rebuilt.
+/// Finds, per portfolio, the first day whose snapshot must be rebuilt because of a close that changed since: a day
+/// valued with a stale price (an older close) for which the real close is stored now, or the first day of a pending
+/// <c>snapshot_rebuilds</c> row (a price import corrected a close the snapshots were valued with). From that day on
+/// the portfolio's snapshots are rebuilt.
 /// </summary>
 public static class LateCloses
 {
@@ -22,6 +24,21 @@ public static class LateCloses
                           group v by v.PortfolioId into g
                           select new { g.Key, First = g.Min(x => x.ValueDate) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Key, r => r.First);
+        var corrected = await db.SnapshotRebuilds.AsNoTracking().Where(r => portfolioIds.Contains(r.PortfolioId))
+            .Select(r => new { Key = r.PortfolioId, First = r.FromDate })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Concat(corrected).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Min(r => r.First));
+    }
+
+    /// <summary>
+    /// Removes the pending rebuilds a run has planned: <paramref name="portfolioId"/>'s rows from
+    /// <paramref name="firstDay"/> on, which the run's days now cover. Runs in the planning transaction.
+    /// </summary>
+    public static Task<int> ClearPlannedAsync(SigmaSightDbContext db, Guid portfolioId, DateOnly firstDay,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.SnapshotRebuilds.Where(r => r.PortfolioId == portfolioId && r.FromDate >= firstDay)
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }

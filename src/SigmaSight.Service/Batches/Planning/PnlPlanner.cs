@@ -28,6 +28,9 @@ public sealed partial class PnlPlanner(
             await DeleteSnapshotsFromAsync(portfolioId, rebuild.RebuildFrom!.Value, cancellationToken).ConfigureAwait(false);
             if (rebuild.BecauseOfLateClose) LogLateClose(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
         }
+        // Corrected closes whose days this run now (re)builds are settled by it.
+        foreach (var (portfolioId, dates) in plan.Where(p => p.Value.Dates.Count > 0))
+            await LateCloses.ClearPlannedAsync(db, portfolioId, dates.Dates[0], cancellationToken).ConfigureAwait(false);
         var items = plan.SelectMany(p => p.Value.Dates.Select(date => new BatchItem
         {
             RunId = run.Id,
@@ -99,6 +102,6 @@ public sealed partial class PnlPlanner(
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
-        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a close it was valued without has arrived")]
+        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a close it was valued without has arrived or was corrected")]
     private static partial void LogLateClose(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
 }

@@ -646,6 +646,31 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.ToTable("position_values", "sigmasight");
                 });
 
+            modelBuilder.Entity("SigmaSight.Service.Pnl.SnapshotRebuild", b =>
+                {
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("PortfolioId")
+                        .HasName("pk_snapshot_rebuilds");
+
+                    b.ToTable("snapshot_rebuilds", "sigmasight");
+                });
+
             modelBuilder.Entity("SigmaSight.Service.Portfolios.EquityChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1390,6 +1415,16 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_position_values_positions_position_id");
+                });
+
+            modelBuilder.Entity("SigmaSight.Service.Pnl.SnapshotRebuild", b =>
+                {
+                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_snapshot_rebuilds_portfolios_portfolio_id");
                 });
 
             modelBuilder.Entity("SigmaSight.Service.Portfolios.EquityChange", b =>

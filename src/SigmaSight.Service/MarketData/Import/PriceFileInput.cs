@@ -1,0 +1,68 @@
+using System.IO.Compression;
+
+namespace SigmaSight.Service.MarketData.Import;
+
+/// <summary>
+/// Opens a price file for reading: gzip when the name ends in <c>.gz</c> or the content starts with the gzip magic
+/// bytes (1f 8b), plain text otherwise. Works on streams that cannot seek (stdin, a request body): the bytes read to
+/// sniff the format are replayed. The caller keeps ownership of the content stream.
+/// </summary>
+public static class PriceFileInput
+{
+    public static async Task<Stream> OpenAsync(Stream content, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return new GZipStream(content, CompressionMode.Decompress, leaveOpen: true);
+        var head = new byte[2];
+        var read = 0;
+        while (read < head.Length)
+        {
+            var n = await content.ReadAsync(head.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (n == 0) break;
+            read += n;
+        }
+        Stream replayed = new ReplayStream(head.AsMemory(0, read), content);
+        return read == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(replayed, CompressionMode.Decompress) : replayed;
+    }
+
+    /// <summary>A read-only stream that returns <c>prefix</c>, then the rest of <c>inner</c>.</summary>
+    private sealed class ReplayStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.IsEmpty) return inner.Read(buffer);
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_prefix.IsEmpty) return inner.ReadAsync(buffer, cancellationToken);
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer.Span);
+            _prefix = _prefix[n..];
+            return ValueTask.FromResult(n);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using SigmaSight.IntegrationTests.Infrastructure;
+using SigmaSight.IntegrationTests.MarketData.Import;
+
+namespace SigmaSight.IntegrationTests.Api;
+
+/// <summary>POST /api/prices/import: the API key, per-line 400 problems, the summary, gzip bodies and skipBadRows.</summary>
+[Collection(SharedDatabase.Name)]
+public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    private const string Csv = "date,symbol,close\n2026-10-26,ZZA,10\n2026-10-27,ZZA,11\n";
+
+    [Fact]
+    public async Task Import_Returns401_WithoutTheKey_AndWritesNothing()
+    {
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostCsvAsync(client, "/api/prices/import", Csv, key: null);
+
+        status.Should().Be(HttpStatusCode.Unauthorized);
+        body.GetProperty("detail").GetString().Should().Contain("the X-Api-Key header is missing");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Import_Returns400WithEveryBadLine_AndWritesNothing()
+    {
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostCsvAsync(client, "/api/prices/import", Csv + "2026-10-31,ZZA,12\n2026-10-28,ZZB,-1\n");
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        body.GetProperty("errorCount").GetInt64().Should().Be(2);
+        body.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("line").GetInt64()}: {e.GetProperty("reason").GetString()}")
+            .Should().Equal("4: 2026-10-31 is not an NYSE trading day (Saturday)", "5: close -1 is not > 0");
+        body.GetProperty("detail").GetString().Should().Contain("nothing was written");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Import_Returns200WithTheSummary_ForAGzipBody_AndSkipBadRowsWritesTheGoodRows()
+    {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostAsync(client, "/api/prices/import?source=vendor",
+            new ByteArrayContent(PriceImports.Gzip(Encoding.UTF8.GetBytes(Csv))), "application/gzip");
+        status.Should().Be(HttpStatusCode.OK, body.ToString());
+        (body.GetProperty("rowsRead").GetInt64(), body.GetProperty("inserted").GetInt64(), body.GetProperty("rejected").GetInt64())
+            .Should().Be((2L, 2L, 0L));
+
+        var (skipped, summary) = await PostCsvAsync(client, "/api/prices/import?skipBadRows=true",
+            "date,symbol,close\n2026-10-26,ZZA,10\n2026-10-27,ZZA,11.5\n2026-10-28,ZZA,x\n");
+        skipped.Should().Be(HttpStatusCode.OK, summary.ToString());
+        (summary.GetProperty("unchanged").GetInt64(), summary.GetProperty("updated").GetInt64(), summary.GetProperty("closesChanged").GetInt64())
+            .Should().Be((1L, 1L, 1L));
+        summary.GetProperty("errors")[0].GetProperty("line").GetInt64().Should().Be(4);
+        summary.GetProperty("changes")[0].GetProperty("newClose").GetDecimal().Should().Be(11.5m);
+        (await PriceImports.StoredAsync("symbol LIKE 'ZZ%'")).Should().Equal("ZZA|2026-10-26|10.000000", "ZZA|2026-10-27|11.500000");
+        (await TestDatabase.ScalarAsync<string>("SELECT source FROM sigmasight.prices WHERE symbol = 'ZZA' AND date = '2026-10-27'"))
+            .Should().Be("import");
+    }
+
+    [Fact]
+    public async Task Import_Returns415_ForAJsonBody()
+    {
+        using var client = fixture.Host.Client();
+
+        var (status, _) = await PostAsync(client, "/api/prices/import", new StringContent("{}"), "application/json");
+
+        status.Should().Be(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    private static Task<(HttpStatusCode, JsonElement)> PostCsvAsync(HttpClient client, string path, string csv, string? key = ApiCalls.Key) =>
+        PostAsync(client, path, new StringContent(csv, Encoding.UTF8), "text/csv", key);
+
+    private static async Task<(HttpStatusCode, JsonElement)> PostAsync(HttpClient client, string path, HttpContent content, string type,
+        string? key = ApiCalls.Key)
+    {
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (key is not null) request.Headers.Add("X-Api-Key", key);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, string.IsNullOrEmpty(text) ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+}
