@@ -44,7 +44,10 @@ public sealed partial class RunStarter(
         {
             var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
             var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, calendar, cancellationToken).ConfigureAwait(false);
-            if (promised.IsComplete && analytics.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
+            // A portfolio import that changed a past day asks the next run to rebuild: a finished verdict is not it.
+            var rebuild = await Planning.RunScope.Portfolios(db, request.Scope)
+                .AnyAsync(p => p.RebuildFrom <= request.To, cancellationToken).ConfigureAwait(false);
+            if (promised.IsComplete && analytics.Count == 0 && !rebuild) return new RunHandle(live.Id, Joined: true, live.Status);
             LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
                 string.Join("; ", promised.Describe().Concat(analytics).Take(5)));
         }

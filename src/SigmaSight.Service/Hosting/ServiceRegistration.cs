@@ -57,6 +57,7 @@ public static class ServiceRegistration
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName);
         services.AddMarketDataProvider(configuration);
         services.AddDemo();
+        services.AddScoped<Portfolios.Import.PortfolioImporter>();
         return services;
     }
 }
