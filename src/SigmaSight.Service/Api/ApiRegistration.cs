@@ -39,6 +39,7 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         commands.MapRunCommands();
         commands.MapClosureCommands();
+        commands.MapPortfolioImport();
         app.MapOpenApi();
         return app;
     }
