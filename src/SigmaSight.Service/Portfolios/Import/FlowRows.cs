@@ -25,7 +25,7 @@ internal static class FlowRows
         var type = row.Code("type", "flow type", Types);
         var amount = row.Number("amount", AmountScale);
         if (row.Text("amount") is null) row.Fail("amount is required");
-        else if (amount <= 0) row.Fail($"amount {amount} is not positive");
+        else if (amount <= 0) row.Fail($"amount {row.Text("amount")} is not positive");
         return row.HasErrors ? null : new ImportedFlow(row.Line, portfolio!, date!.Value, type!, amount!.Value);
     }
 }

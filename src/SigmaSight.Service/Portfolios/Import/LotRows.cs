@@ -29,7 +29,7 @@ internal static class LotRows
         var kind = row.Code("investment_class", "investment class", LotCodes.InvestmentClasses);
         var quantity = Quantity(row, type);
         var entryPrice = row.Number("entry_price", PriceScale);
-        if (entryPrice <= 0) row.Fail($"entry_price {entryPrice} is not positive");
+        if (entryPrice <= 0) row.Fail($"entry_price {row.Text("entry_price")} is not positive");
         if (row.Text("entry_price") is null) row.Fail("entry_price is required");
         var entryDate = row.TradingDay("entry_date", calendar);
         if (row.Text("entry_date") is null) row.Fail("entry_date is required");
@@ -55,7 +55,7 @@ internal static class LotRows
         var quantity = row.Number("quantity", QuantityScale);
         if (quantity == 0) row.Fail("quantity is zero");
         else if (quantity is { } q && type is not null && q > 0 != LotCodes.IsLong(type))
-            row.Fail($"quantity {q} must be {(LotCodes.IsLong(type) ? "positive" : "negative")} for {type}");
+            row.Fail($"quantity {row.Text("quantity")} must be {(LotCodes.IsLong(type) ? "positive" : "negative")} for {type}");
         return quantity;
     }
 
@@ -63,7 +63,7 @@ internal static class LotRows
     {
         var price = row.Number("exit_price", PriceScale);
         var date = row.TradingDay("exit_date", calendar);
-        if (price < 0) row.Fail($"exit_price {price} is negative");
+        if (price < 0) row.Fail($"exit_price {row.Text("exit_price")} is negative");
         var (hasPrice, hasDate) = (row.Text("exit_price") is not null, row.Text("exit_date") is not null);
         if (hasPrice && !hasDate) row.Fail("exit_price without exit_date");
         if (hasDate && !hasPrice) row.Fail("exit_date without exit_price");
@@ -90,7 +90,7 @@ internal static class LotRows
         }
         if (underlying is null) row.Fail("an option needs underlying_symbol");
         if (row.Text("strike_price") is null) row.Fail("an option needs strike_price");
-        else if (strike <= 0) row.Fail($"strike_price {strike} is not positive");
+        else if (strike <= 0) row.Fail($"strike_price {row.Text("strike_price")} is not positive");
         if (row.Text("expiration_date") is null) row.Fail("an option needs expiration_date");
         if (expiration is not { } expiry) return;
         var lastDay = calendar.OnOrBefore(expiry);
