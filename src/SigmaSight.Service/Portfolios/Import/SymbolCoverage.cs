@@ -6,8 +6,8 @@ namespace SigmaSight.Service.Portfolios.Import;
 
 /// <summary>
 /// Which priced symbols of imported lots (a public lot's symbol, an option's underlying) can never be valued: no close
-/// of theirs is stored and the configured market data provider does not know them (asked for the week from their
-/// first entry date; a provider answers only for the symbols it knows, so presence in its answer is the test).
+/// of theirs is stored and the configured market data provider does not know them (asked for the week from the
+/// earliest entry among them; a provider answers only for the symbols it knows, so presence in its answer is the test).
 /// </summary>
 internal sealed class SymbolCoverage(SigmaSightDbContext db, IMarketDataProvider provider)
 {
