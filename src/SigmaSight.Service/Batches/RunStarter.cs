@@ -7,8 +7,9 @@ namespace SigmaSight.Service.Batches;
 /// <summary>
 /// Starts runs idempotently: a request whose (kind, scope, range) has a live run that is Running, or Completed and
 /// still true of the data (<see cref="RunCoverage"/>), joins it; one whose live run ended with errors or whose
-/// snapshots have gone since, or a forced one, supersedes it. A unique index settles races. A request whose range no
-/// active portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
+/// snapshots have gone since, or in whose range a portfolio import scheduled a rebuild, or a forced one, supersedes
+/// it. A unique index settles races. A request whose range no active portfolio reaches is refused
+/// (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
 /// </summary>
 public sealed partial class RunStarter(
     SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, MarketData.TradingCalendarProvider calendars,
@@ -48,7 +49,8 @@ public sealed partial class RunStarter(
             var rebuild = await Planning.RunScope.Portfolios(db, request.Scope)
                 .AnyAsync(p => p.RebuildFrom <= request.To, cancellationToken).ConfigureAwait(false);
             if (promised.IsComplete && analytics.Count == 0 && !rebuild) return new RunHandle(live.Id, Joined: true, live.Status);
-            LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
+            if (rebuild) LogPendingRebuild(logger, live.Id);
+            else LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count,
                 string.Join("; ", promised.Describe().Concat(analytics).Take(5)));
         }
 
@@ -139,6 +141,10 @@ public sealed partial class RunStarter(
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
         Message = "Run {RunId} is Completed but {Missing} snapshot(s) or analytics it verified are gone ({Which}): starting a new run instead of joining it")]
     private static partial void LogStaleVerdict(ILogger logger, Guid runId, int missing, string which);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Information,
+        Message = "Run {RunId} is Completed but a portfolio import scheduled a rebuild in its range: starting a new run instead of joining it")]
+    private static partial void LogPendingRebuild(ILogger logger, Guid runId);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
         Message = "Run {RunId} started: {Kind} {From}..{To} (supersedes {Superseded})")]
