@@ -15,8 +15,11 @@ contract rounds; a snapshot date must be a trading day and a portfolio may not s
 Usage:
   /usr/bin/python3 tests/oracles/recompute_snapshots.py --dsn "Host=127.0.0.1;Port=5433;..." \
       [--portfolio UUID ...] [--from DATE] [--to DATE] [--json-out FILE] [--skip-position-values] [--allow-empty]
+      [--lots-csv FILE] [--flows-csv FILE]
   --dsn also takes a libpq "host=... dbname=..." string or a postgresql:// URI. --from/--to limit which
   snapshots are compared (and where gaps are looked for); recomputation always starts at inception.
+  --lots-csv/--flows-csv take the lots, flows and inception of the portfolios the import files name from those
+  files (tests/oracles/book_csv.py) instead of the database.
 Output: a table of compared values and mismatches per field, up to 20 mismatches as
   "<portfolio name> <date> <field> stored=X recomputed=Y", then
   "recompute: <N> snapshots, <M> fields compared, <K> mismatches".
@@ -46,6 +49,7 @@ except ImportError as exc:  # pragma: no cover - environment problem
           "python3-psycopg2", file=sys.stderr)
     sys.exit(2)
 try:
+    import book_csv
     from nyse_calendar import trading_days
 except ImportError as exc:
     print(f"recompute: cannot import trading_days from tests/oracles/nyse_calendar.py ({exc})", file=sys.stderr)
@@ -216,7 +220,7 @@ def fetch(cur, sql, args=None):
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
-def load(conn, portfolio_ids):
+def load(conn, portfolio_ids, extra_symbols=()):
     cur = conn.cursor()
     if portfolio_ids:
         portfolios = fetch(cur, "SELECT id::text AS id, name, inception_date FROM sigmasight.portfolios "
@@ -245,7 +249,8 @@ def load(conn, portfolio_ids):
     data["closures"] = [r["date"] for r in fetch(cur, "SELECT date FROM sigmasight.market_closures")]
     symbols = sorted({p["symbol"] for p in data["positions"] if p["investment_class"] == "PUBLIC"}
                      | {p["underlying_symbol"] for p in data["positions"]
-                        if p["investment_class"] == "OPTIONS" and p["underlying_symbol"]})
+                        if p["investment_class"] == "OPTIONS" and p["underlying_symbol"]}
+                     | set(extra_symbols))
     data["prices"] = fetch(cur, "SELECT symbol, date, close FROM sigmasight.prices WHERE symbol = ANY(%s) "
                                 "AND close IS NOT NULL ORDER BY symbol, date", (symbols,))
     data["snapshots"] = fetch(cur, "SELECT portfolio_id::text AS portfolio_id, snapshot_date, "
@@ -631,6 +636,8 @@ def parse_args(argv):
     parser.add_argument("--json-out", metavar="FILE")
     parser.add_argument("--skip-position-values", action="store_true")
     parser.add_argument("--allow-empty", action="store_true", help="exit 0 when no snapshot is in scope")
+    parser.add_argument("--lots-csv", metavar="FILE", help="lots of the portfolios it names, from an import file")
+    parser.add_argument("--flows-csv", metavar="FILE", help="capital flows of the portfolios it names, from an import file")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -674,11 +681,15 @@ def main(argv=None):
             conn = psycopg2.connect(**kwargs)
             try:
                 conn.set_session(readonly=True)
-                data = load(conn, args.portfolio)
+                book = book_csv.read(args.lots_csv, args.flows_csv)
+                data = load(conn, args.portfolio, book.symbols())
+                book_csv.apply(data, book)
             finally:
                 conn.close()
         except psycopg2.Error as exc:
             raise UsageError(f"database error: {str(exc).strip()}") from None
+        except (OSError, KeyError, ValueError, ArithmeticError) as exc:
+            raise UsageError(f"import files: {exc}") from None
         report = check(data, args.date_from, args.date_to, not args.skip_position_values)
     except UsageError as exc:
         print(f"recompute: {exc}", file=sys.stderr)

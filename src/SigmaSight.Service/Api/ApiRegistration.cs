@@ -50,6 +50,7 @@ public static class ApiRegistration
         commands.MapRunCommands();
         commands.MapClosureCommands();
         commands.MapPriceImport();
+        commands.MapPortfolioImport();
         app.MapOpenApi();
         return app;
     }

@@ -6,9 +6,10 @@ namespace SigmaSight.Service.Batches;
 
 /// <summary>
 /// Starts runs idempotently: a request whose (kind, scope, range) has a live run that is Running, or Completed and
-/// still true of the data (<see cref="RunCoverage"/>, and no late or corrected close invalidated its snapshots), joins it; one whose live run ended with errors or whose
-/// snapshots have gone since, or a forced one, supersedes it. A unique index settles races. A request whose range no
-/// active portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
+/// still true of the data (<see cref="RunCoverage"/>, and no late or corrected close invalidated its snapshots), joins it;
+/// one whose live run ended with errors or whose snapshots have gone since, or in whose range a portfolio import
+/// scheduled a rebuild, or a forced one, supersedes it. A unique index settles races. A request whose range no active
+/// portfolio reaches is refused (<see cref="RunRefusedException"/>): a run that checks nothing proves nothing.
 /// </summary>
 public sealed partial class RunStarter(
     SigmaSightDbContext db, PhaseAdvancer advancer, RunCoverage coverage, MarketData.TradingCalendarProvider calendars,
@@ -45,8 +46,12 @@ public sealed partial class RunStarter(
             var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
             var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, calendar, cancellationToken).ConfigureAwait(false);
             var rebuilds = await RebuildsDueAsync(request, cancellationToken).ConfigureAwait(false);
-            if (promised.IsComplete && analytics.Count == 0 && rebuilds.Count == 0) return new RunHandle(live.Id, Joined: true, live.Status);
-            LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count + rebuilds.Count,
+            // A portfolio import that changed a past day asks the next run to rebuild: a finished verdict is not it.
+            var rebuild = await Planning.RunScope.Portfolios(db, request.Scope)
+                .AnyAsync(p => p.RebuildFrom <= request.To, cancellationToken).ConfigureAwait(false);
+            if (promised.IsComplete && analytics.Count == 0 && rebuilds.Count == 0 && !rebuild) return new RunHandle(live.Id, Joined: true, live.Status);
+            if (rebuild) LogPendingRebuild(logger, live.Id);
+            else LogStaleVerdict(logger, live.Id, promised.Missing.Count + analytics.Count + rebuilds.Count,
                 string.Join("; ", promised.Describe().Concat(analytics).Concat(rebuilds).Take(5)));
         }
 
@@ -145,6 +150,10 @@ public sealed partial class RunStarter(
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
         Message = "Run {RunId} is Completed but {Missing} snapshot(s) or analytics it verified are gone or must be rebuilt ({Which}): starting a new run instead of joining it")]
     private static partial void LogStaleVerdict(ILogger logger, Guid runId, int missing, string which);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Information,
+        Message = "Run {RunId} is Completed but a portfolio import scheduled a rebuild in its range: starting a new run instead of joining it")]
+    private static partial void LogPendingRebuild(ILogger logger, Guid runId);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
         Message = "Run {RunId} started: {Kind} {From}..{To} (supersedes {Superseded})")]

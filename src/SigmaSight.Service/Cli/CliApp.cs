@@ -13,6 +13,7 @@ public static class CliApp
         {
             AdminCommands.Migrate(args),
             AdminCommands.SeedDemo(args),
+            ImportPortfoliosCommand.Create(args),
             AdminCommands.Status(args),
             RunCommands.Run(args),
             RunCommands.Backfill(args),

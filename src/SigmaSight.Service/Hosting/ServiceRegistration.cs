@@ -61,6 +61,7 @@ public static class ServiceRegistration
         services.AddScoped<ReconcileJob>();
         services.AddMarketDataProvider(configuration);
         services.AddDemo();
+        services.AddScoped<Portfolios.Import.PortfolioImporter>();
         return services;
     }
 }

@@ -11,5 +11,10 @@ public sealed class Portfolio
     /// <summary>NAV of the latest snapshot; written only when a snapshot is the latest.</summary>
     public decimal? EquityBalance { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// Set when a portfolio import changed a day that already has a snapshot: the next run that covers the portfolio
+    /// deletes its snapshots from this date on and rebuilds them (then clears it).
+    /// </summary>
+    public DateOnly? RebuildFrom { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

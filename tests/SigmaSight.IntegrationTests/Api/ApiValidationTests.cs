@@ -130,7 +130,7 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
         status.Should().Be(HttpStatusCode.OK);
         var paths = document.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Should().Contain(
-            ["/api/runs", "/api/runs/{id}", "/api/backfills", "/api/recomputes", "/api/closures", "/api/portfolios/{id}/snapshots"]);
+            ["/api/runs", "/api/runs/{id}", "/api/backfills", "/api/recomputes", "/api/closures", "/api/portfolios/{id}/snapshots", "/api/portfolios/import"]);
         paths.GetProperty("/api/runs").TryGetProperty("post", out _).Should().BeTrue();
         paths.GetProperty("/api/runs").TryGetProperty("get", out _).Should().BeTrue();
         var post = paths.GetProperty("/api/runs").GetProperty("post");

@@ -26,11 +26,13 @@ public sealed partial class PnlPlanner(
         foreach (var (portfolioId, rebuild) in plan.Where(p => p.Value.RebuildFrom is not null))
         {
             await DeleteSnapshotsFromAsync(portfolioId, rebuild.RebuildFrom!.Value, cancellationToken).ConfigureAwait(false);
-            if (rebuild.BecauseOfLateClose) LogLateClose(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
+            if (rebuild.Reason == RebuildReason.LateClose) LogLateClose(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
+            if (rebuild.Reason == RebuildReason.Import) LogImported(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
         }
         // Corrected closes whose days this run now (re)builds are settled by it.
         foreach (var (portfolioId, dates) in plan.Where(p => p.Value.Dates.Count > 0))
             await LateCloses.ClearPlannedAsync(db, portfolioId, dates.Dates[0], cancellationToken).ConfigureAwait(false);
+        await ClearPendingRebuildsAsync(plan, cancellationToken).ConfigureAwait(false);
         var items = plan.SelectMany(p => p.Value.Dates.Select(date => new BatchItem
         {
             RunId = run.Id,
@@ -100,6 +102,23 @@ public sealed partial class PnlPlanner(
         // Risk figures of those days describe the deleted snapshots: they go too (phase 4 recomputes the run's date).
         await Risk.Portfolios.RiskWriter.DeleteAsync(db, portfolioId, from, cancellationToken, onlyThatDay: false).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// An import's pending rebuild is done by this run when its chain starts on or before that date (everything from
+    /// there is deleted above and recomputed from the lots as they are now); one set after this plan stays.
+    /// </summary>
+    private async Task ClearPendingRebuildsAsync(IReadOnlyDictionary<Guid, PortfolioPlan> plan, CancellationToken cancellationToken)
+    {
+        foreach (var (portfolioId, portfolio) in plan)
+        {
+            await db.Portfolios.Where(p => p.Id == portfolioId && p.RebuildFrom >= portfolio.Start)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.RebuildFrom, (DateOnly?)null), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Information,
+        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a portfolio import changed its lots or flows there")]
+    private static partial void LogImported(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
         Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a close it was valued without has arrived or was corrected")]

@@ -8,7 +8,8 @@ namespace SigmaSight.Service.Batches.Planning;
 /// The trading days each portfolio of a run must process, in order: every day after its latest snapshot (or from
 /// inception) through the run's last date, so a missed night never loses a day of P&amp;L. A recompute starts at its
 /// from-date; any run also starts at the first day a snapshot was valued with a stale price whose real close has
-/// arrived since (DESIGN §4), and rebuilds from there.
+/// arrived since (DESIGN §4), or at the date a portfolio import changed the past from
+/// (<see cref="Portfolios.Portfolio.RebuildFrom"/>), and rebuilds from there.
 /// </summary>
 public static class PortfolioDates
 {
@@ -22,6 +23,7 @@ public static class PortfolioDates
             {
                 p.Id,
                 p.InceptionDate,
+                p.RebuildFrom,
                 Latest = db.PortfolioSnapshots.Where(s => s.PortfolioId == p.Id)
                     .Max(s => (DateOnly?)s.SnapshotDate),
             })
@@ -36,14 +38,36 @@ public static class PortfolioDates
             if (run.Kind == RunKind.Recompute) start = run.RangeFrom;
             DateOnly? lateClose = lateCloses.TryGetValue(p.Id, out var late) ? late : null;
             if (lateClose < start) start = lateClose.Value;
+            if (p.RebuildFrom < start) start = p.RebuildFrom.Value;
             if (start < p.InceptionDate) start = p.InceptionDate;
             var rebuildFrom = p.Latest is { } last && start <= last ? start : (DateOnly?)null;
-            plan[p.Id] = new PortfolioPlan([.. calendar.TradingDays(start, run.RangeTo)], rebuildFrom,
-                rebuildFrom is not null && lateClose == start);
+            var reason = rebuildFrom is null ? RebuildReason.None
+                : lateClose == start ? RebuildReason.LateClose
+                : p.RebuildFrom == start ? RebuildReason.Import : RebuildReason.Requested;
+            plan[p.Id] = new PortfolioPlan([.. calendar.TradingDays(start, run.RangeTo)], start, rebuildFrom, reason);
         }
         return plan;
     }
 }
 
-/// <summary>The days a portfolio processes; <see cref="RebuildFrom"/> is set when they overwrite stored snapshots.</summary>
-public sealed record PortfolioPlan(IReadOnlyList<DateOnly> Dates, DateOnly? RebuildFrom, bool BecauseOfLateClose);
+/// <summary>
+/// The days a portfolio processes, from <see cref="Start"/> on; <see cref="RebuildFrom"/> is set when they overwrite
+/// stored snapshots, for <see cref="Reason"/>.
+/// </summary>
+public sealed record PortfolioPlan(IReadOnlyList<DateOnly> Dates, DateOnly Start, DateOnly? RebuildFrom, RebuildReason Reason);
+
+/// <summary>Why a run overwrites a portfolio's stored snapshots.</summary>
+public enum RebuildReason
+{
+    /// <summary>It does not: the run only adds days after the latest snapshot.</summary>
+    None,
+
+    /// <summary>A recompute, or a backfill over stored days, asked for it.</summary>
+    Requested,
+
+    /// <summary>A close that a snapshot was valued without has arrived.</summary>
+    LateClose,
+
+    /// <summary>A portfolio import changed lots or flows of a day that has a snapshot.</summary>
+    Import,
+}

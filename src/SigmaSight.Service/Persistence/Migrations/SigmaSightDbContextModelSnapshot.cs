@@ -748,6 +748,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("owner");
 
+                    b.Property<DateOnly?>("RebuildFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("rebuild_from");
+
                     b.HasKey("Id")
                         .HasName("pk_portfolios");
 
