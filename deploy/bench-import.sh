@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The price import benchmark (issue 8): deploy/bench.sh import (or deploy/bench-import.sh).
 # On a fresh database sigmasight_bench of this checkout's cluster it runs deploy/sigmasight import-prices on
-#   1. the Dow Jones 30 file (../shared/data/dowjones30/prices.csv, ~78,400 rows)   target: < 3 s wall
+#   1. the Dow Jones 30 file (data/dowjones30/prices.csv.gz, ~78,400 rows)   target: < 3 s wall
 #   2. the same file again                                                         target: 0 inserted, 0 changed
 #   3. a generated 5,000,000-row file (2,500 symbols, valid trading days)          targets: >= 500,000 rows/s,
 #                                                                                  peak RSS < 300 MB
@@ -12,7 +12,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
-dow="${DOW_FILE:-$root/../shared/data/dowjones30/prices.csv}"
+dow="${DOW_FILE:-$root/data/dowjones30/prices.csv.gz}"
 big="$root/artifacts/bench/prices-5m.csv"
 [[ -f $dow ]] || { echo "bench-import: $dow is missing" >&2; exit 2; }
 mkdir -p "$root/artifacts/bench"

@@ -16,6 +16,7 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
     [Fact]
     public async Task Import_Returns401_WithoutTheKey_AndWritesNothing()
     {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
         using var client = fixture.Host.Client();
 
         var (status, body) = await PostCsvAsync(client, "/api/prices/import", Csv, key: null);
@@ -28,6 +29,7 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
     [Fact]
     public async Task Import_Returns400WithEveryBadLine_AndWritesNothing()
     {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
         using var client = fixture.Host.Client();
 
         var (status, body) = await PostCsvAsync(client, "/api/prices/import", Csv + "2026-10-31,ZZA,12\n2026-10-28,ZZB,-1\n");

@@ -11,7 +11,7 @@ public sealed class PriceImportTests
     public async Task Import_StoresEveryCloseOfTheDowJonesFile_AndASecondImportChangesNothing()
     {
         await using var host = await BatchTestHost.StartAsync(withServers: false);
-        var lines = await File.ReadAllLinesAsync(PriceImports.DowJonesFile, TestContext.Current.CancellationToken);
+        var lines = await PriceImports.DowJonesLinesAsync();
         var expected = lines.Skip(1).Select(l => l.Split(','))
             .Select(f => $"{f[1]}|{f[0]}|{decimal.Parse(f[2], CultureInfo.InvariantCulture).ToString("F6", CultureInfo.InvariantCulture)}")
             .Order(StringComparer.Ordinal).ToList();

@@ -9,7 +9,19 @@ namespace SigmaSight.IntegrationTests.MarketData.Import;
 /// <summary>Runs the real <see cref="PriceImporter"/> of a host on CSV text, as the CLI and the API do.</summary>
 public static class PriceImports
 {
-    public static string DowJonesFile => Path.Combine(Oracle.RepoRoot, "..", "shared", "data", "dowjones30", "prices.csv");
+    /// <summary>The Dow Jones 30 closes shipped with the repository (data/dowjones30, gzip, attribution beside it).</summary>
+    public static string DowJonesFile => Path.Combine(Oracle.RepoRoot, "data", "dowjones30", "prices.csv.gz");
+
+    /// <summary>The lines of <see cref="DowJonesFile"/>, decompressed.</summary>
+    public static async Task<List<string>> DowJonesLinesAsync()
+    {
+        await using var file = File.OpenRead(DowJonesFile);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync() is { } line) lines.Add(line);
+        return lines;
+    }
 
     public static Task<PriceImportResult> ImportAsync(this BatchTestHost host, string csv, bool skipBadRows = false,
         string name = "test.csv", string source = "test") =>
