@@ -27,13 +27,19 @@ public sealed partial class VerifyRunJob(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // Serialises verifies of one run: the last to take the lock reads the latest ledger and writes last.
+        // Serialises verifies of one run: the last to take the lock reads the latest ledger and writes last. NO KEY
+        // UPDATE, not UPDATE: a ledger write's foreign-key check (KEY SHARE) must not wait on it, or the two deadlock.
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT 1 FROM sigmasight.batch_runs WHERE id = {runId} FOR UPDATE", cancellationToken).ConfigureAwait(false);
+            $"SELECT 1 FROM sigmasight.batch_runs WHERE id = {runId} FOR NO KEY UPDATE", cancellationToken).ConfigureAwait(false);
         var run = await db.BatchRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
             ?? throw new NonTransientBatchException($"run {runId} does not exist");
         if (run.Status == RunStatus.Superseded) return;
         // Late successes requested before this moment are read by this verify; later ones are left for a follow-up.
+        // A late success stamps its request while holding its phase's row and commits after: taking the run's phase
+        // rows first waits for every such transaction in flight, so a request stamped before readFrom is committed
+        // (visible to the ledger read below) and one stamped after waits for this verify and is answered by the next.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM sigmasight.batch_phases WHERE run_id = {runId} ORDER BY phase FOR UPDATE", cancellationToken).ConfigureAwait(false);
         var readFrom = await db.Database.SqlQuery<DateTimeOffset>($"SELECT clock_timestamp() AS \"Value\"")
             .SingleAsync(cancellationToken).ConfigureAwait(false);
         await pauses.AtAsync(TestPauses.Verify, $"run {runId}", cancellationToken).ConfigureAwait(false);
