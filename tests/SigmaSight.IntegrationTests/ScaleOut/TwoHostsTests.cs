@@ -195,6 +195,19 @@ public sealed class TwoHostsTests : IAsyncLifetime
                       WHERE i.status <> 'Succeeded' OR i.attempts > 1 ORDER BY i.item_key
                      """))
             text.AppendLine(row);
+        foreach (var row in await TestDatabase.RowsAsync("""
+                     SELECT 'processing', j.id, s.data::jsonb->>'ServerId', j.invocationdata::jsonb->>'Method', j.arguments
+                       FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid WHERE j.statename = 'Processing'
+                     """))
+            text.AppendLine(row);
+        // What every other connection is doing or waiting for: a stuck job shows here with its lock or wait event.
+        foreach (var row in await TestDatabase.RowsAsync("""
+                     SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid)::text,
+                            round(extract(epoch FROM clock_timestamp() - xact_start))::text || ' s in xact', left(query, 160)
+                       FROM pg_stat_activity
+                      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'
+                     """))
+            text.AppendLine("pg: " + row);
         foreach (var host in _hosts) text.AppendLine(host.Output);
         return text.ToString();
     }

@@ -21,6 +21,8 @@ public sealed class PhaseLease
     public int Phase { get; }
     public Guid Owner { get; }
 
+    public TimeSpan Duration => _duration;
+
     /// <summary>Takes the lease of the phase when nobody holds it (or the holder's lease expired); null when held.</summary>
     public static async Task<PhaseLease?> TryAcquireAsync(SigmaSightDbContext db, Guid runId, int phase, TimeSpan duration,
         CancellationToken cancellationToken)

@@ -37,6 +37,22 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(lease);
+        if (lease.Phase != Phase)
+        {
+            // The P&L starter enqueues the risk continuations too, under the risk phase's own lease: the risk phase's
+            // starter (enqueued when P&L completes, possibly before these job ids are recorded) must not enqueue them again.
+            var own = await PhaseLease.TryAcquireAsync(db, run.Id, Phase, lease.Duration, cancellationToken).ConfigureAwait(false);
+            if (own is null) return;
+            try
+            {
+                await EnqueueAsync(run, own, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await own.ReleaseAsync().ConfigureAwait(false);
+            }
+            return;
+        }
         if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) return;
         var items = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
