@@ -7,12 +7,15 @@ using SigmaSight.Service.Hosting;
 namespace SigmaSight.Service.Bench;
 
 /// <summary>
-/// The raw Hangfire ceiling of this process: a burst of no-op jobs enqueued one by one (as a phase starter enqueues)
+/// The raw Hangfire ceiling of this process: a burst of no-op jobs enqueued by <see cref="Enqueuers"/> concurrent clients
 /// on the portfolio queue, run by the same servers, storage and workers as the batch; jobs/s from the first enqueue to
 /// the last job's Succeeded state.
 /// </summary>
 public static class HangfireCeiling
 {
+    /// <summary>Concurrent clients that enqueue the burst.</summary>
+    public const int Enqueuers = 4;
+
     /// <summary>The job: does nothing, so what is measured is Hangfire's own cost per job.</summary>
     public static void NoOp(int index) => GC.KeepAlive(index);
 
@@ -22,12 +25,18 @@ public static class HangfireCeiling
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(progress);
         var clock = Stopwatch.StartNew();
-        var ids = new List<long>(count);
-        for (var i = 0; i < count; i++)
+        var ids = new long[count];
+        var next = -1;
+        // Several enqueuers, so the burst measures what the workers and the storage can run, not one client's round trips.
+        await Task.WhenAll(Enumerable.Range(0, Enqueuers).Select(_ => Task.Run(() =>
         {
-            var index = i;
-            ids.Add(long.Parse(jobs.Enqueue(JobQueues.Portfolio, () => NoOp(index)), CultureInfo.InvariantCulture));
-        }
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var index = i;
+                ids[i] = long.Parse(jobs.Enqueue(JobQueues.Portfolio, () => NoOp(index)), CultureInfo.InvariantCulture);
+            }
+        }, cancellationToken))).ConfigureAwait(false);
         var enqueued = clock.Elapsed;
         var (first, last) = (ids.Min(), ids.Max());
         var lastReport = TimeSpan.Zero;
