@@ -61,7 +61,7 @@ public static class HangfireCeiling
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"SELECT count(*) FROM {HangfireRegistration.Schema}.job WHERE id BETWEEN @first AND @last AND statename = 'Succeeded'", connection);
+            "SELECT count(*) FROM hangfire.job WHERE id BETWEEN @first AND @last AND statename = 'Succeeded'", connection);
         command.Parameters.AddWithValue("first", first);
         command.Parameters.AddWithValue("last", last);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

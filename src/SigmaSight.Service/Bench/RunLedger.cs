@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SigmaSight.Service.Batches;
-using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Bench;
@@ -59,7 +58,7 @@ public static class RunLedger
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"SELECT count(*) FROM {HangfireRegistration.Schema}.job WHERE createdat BETWEEN @from AND @to", connection);
+            "SELECT count(*) FROM hangfire.job WHERE createdat BETWEEN @from AND @to", connection);
         command.Parameters.AddWithValue("from", from.UtcDateTime);
         command.Parameters.AddWithValue("to", to.UtcDateTime);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
