@@ -30,7 +30,7 @@ public static class BenchPrinter
         lines.Add($"  ceiling: {report.Ceiling.Jobs} no-op jobs in {report.Ceiling.WallSeconds:F1} s = {report.Ceiling.JobsPerSecond:F1} jobs/s " +
             $"(enqueued in {report.Ceiling.EnqueueSeconds:F1} s)");
         lines.Add($"  phases 3+4: {report.Phase34JobsPerSecond:F1} jobs/s = {report.Phase34RatioOfCeiling:P0} of the ceiling");
-        lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}");
+        lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
         lines.AddRange(report.CommandsPerJob.Select(c =>
             $"  db commands per {c.JobKind}: mean {c.Mean:F1}, max {c.Max} over {c.Jobs} job(s) (Hangfire storage: mean {c.StorageMean:F1}, max {c.StorageMax})"));
         if (report.ApiLoad is { } load)

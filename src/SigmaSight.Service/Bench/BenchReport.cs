@@ -16,7 +16,9 @@ public sealed record BenchReport(
     double Phase34RatioOfCeiling,
     long? PeakRssBytes,
     IReadOnlyList<CommandCounts> CommandsPerJob,
-    ApiLoadResult? ApiLoad)
+    ApiLoadResult? ApiLoad,
+    string? LoadAverageBefore,
+    string? LoadAverageAfter)
 {
     /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
     public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 };

@@ -23,6 +23,7 @@ public static class BenchRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
+        var loadBefore = ProcessMemory.LoadAverage();
         var connection = BenchDatabase.ConnectionString(configuredConnection);
         await BenchDatabase.RecreateAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var host = BenchHost.Build(connection, withApi);
@@ -61,7 +62,7 @@ public static class BenchRunner
         return new BenchReport(settings, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!, plan.BusinessDate,
             request.Kind.ToString(), request.From, request.To, plan.Seed, warmUp, ceiling, run, phase34,
             ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, ProcessMemory.PeakResidentBytes(),
-            host.Meter.Snapshot(), load?.Result);
+            host.Meter.Snapshot(), load?.Result, loadBefore, ProcessMemory.LoadAverage());
     }
 
     private static async Task<BenchPlan> PrepareAsync(IServiceProvider services, string connection, BenchSettings settings,
