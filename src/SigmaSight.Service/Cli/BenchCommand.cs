@@ -42,6 +42,14 @@ public static class BenchCommand
                 throw new UsageException(Text($"bench: --positions {settings.Positions} exceeds --symbols {settings.Symbols}"));
             if (result.GetValue(compare) && settings.ApiReads == 0) throw new UsageException("bench: --compare-load needs --api-reads");
             var connection = DatabaseConnection.Resolve(services.GetRequiredService<IConfiguration>());
+            try
+            {
+                BenchDatabase.ConnectionString(connection);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
             var path = result.GetValue(json);
             if (!result.GetValue(compare))
             {
