@@ -23,6 +23,7 @@ public static class CliApp
             CalendarCommands.AddClosure(),
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),
+            BenchCommand.Create(args),
         };
         try
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SigmaSight.Service.Cli;
 
-/// <summary>The process's peak resident set size (VmHWM of /proc/self/status, Linux only).</summary>
+/// <summary>The process's peak resident set size (VmHWM of /proc/self/status) and the machine's load, Linux only.</summary>
 public static class ProcessMemory
 {
     /// <summary>Peak RSS in bytes, or null where /proc is not available.</summary>
@@ -17,5 +17,12 @@ public static class ProcessMemory
             return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
         }
         return null;
+    }
+
+    /// <summary>The machine's 1, 5 and 15-minute load averages (/proc/loadavg), or null where /proc is not available.</summary>
+    public static string? LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : null;
     }
 }

@@ -20,11 +20,22 @@ public static class OptionEntryPricer
         var closes = market.Closes(underlying, calendar.AddTradingDays(inception, -80), inception);
         if (closes.Count < 64 || closes[^1].Key != inception)
             throw new InvalidOperationException($"demo: no 63-day history of {underlying} at {inception:yyyy-MM-dd}");
-        var history = closes.Select(c => (double)c.Value).ToList();
+        return Price([.. closes.Select(c => (double)c.Value)], positionType, strike,
+            calendar.CountTradingDays(inception, expiry), riskFreeRate);
+    }
+
+    /// <summary>
+    /// The value on the last day of <paramref name="history"/> (at least 64 closes ending on the entry day) of a contract
+    /// expiring <paramref name="tradingDaysToExpiry"/> trading days later.
+    /// </summary>
+    public static decimal Price(IReadOnlyList<double> history, string positionType, decimal strike, int tradingDaysToExpiry,
+        double riskFreeRate)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count < 64) throw new ArgumentException($"option entry: {history.Count} closes, 64 needed", nameof(history));
         var volatility = Math.Max(RealizedVolatility.Annualized(history, 63) ?? 0, 0.05);
         var kind = positionType is "LC" or "SC" ? OptionKind.Call : OptionKind.Put;
-        var years = calendar.CountTradingDays(inception, expiry) / 252.0;
-        var value = BlackScholes.Value(kind, (double)closes[^1].Value, (double)strike, years, riskFreeRate, volatility).Price;
+        var value = BlackScholes.Value(kind, history[^1], (double)strike, tradingDaysToExpiry / 252.0, riskFreeRate, volatility).Price;
         return Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);
     }
 

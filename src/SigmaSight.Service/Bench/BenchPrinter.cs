@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SigmaSight.Service.Bench;
+
+/// <summary>Prints a bench report as text and writes it as JSON.</summary>
+public static class BenchPrinter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task PrintAsync(BenchReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var run = report.Run;
+        var lines = new List<string>
+        {
+            $"bench: {report.RunKind} {report.RangeFrom:yyyy-MM-dd}..{report.RangeTo:yyyy-MM-dd} on {report.Database}: {run.Status} in {run.WallSeconds:F1} s" +
+                (run.Summary is { Length: > 0 } summary ? $" ({summary})" : ""),
+            $"  seed: {report.Seed.Symbols} symbols x {report.Seed.Days} days, {report.Seed.Portfolios} portfolios, {report.Seed.Lots} lots in {report.Seed.Seconds:F1} s",
+        };
+        if (report.WarmUp is { } warm) lines.Add($"  warm-up nightly: {warm.Status} in {warm.WallSeconds:F1} s, {warm.LedgerItems} items");
+        lines.AddRange(run.Phases.Select(p => $"  phase {p.Phase} {p.Name}: {p.Items} items, {Seconds(p.Seconds)} ({p.Status})"));
+        lines.Add($"  jobs: {run.LedgerItems} ledger items, {run.HangfireJobs} Hangfire jobs, {run.JobsPerSecond:F1} jobs/s over the run");
+        lines.Add($"  ceiling: {report.Ceiling.Jobs} no-op jobs in {report.Ceiling.WallSeconds:F1} s = {report.Ceiling.JobsPerSecond:F1} jobs/s " +
+            $"(enqueued in {report.Ceiling.EnqueueSeconds:F1} s)");
+        lines.Add($"  phases 3+4: {report.Phase34JobsPerSecond:F1} jobs/s = {report.Phase34RatioOfCeiling:P0} of the ceiling");
+        lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
+        lines.AddRange(report.CommandsPerJob.Select(c =>
+            $"  db commands per {c.JobKind}: mean {c.Mean:F1}, max {c.Max} over {c.Jobs} job(s) (Hangfire storage: mean {c.StorageMean:F1}, max {c.StorageMax})"));
+        if (report.ApiLoad is { } load)
+        {
+            lines.Add($"  api: {load.Reads} reads by {load.Clients} clients, {load.Errors} errors, p50 {load.P50Ms:F1} ms, p95 {load.P95Ms:F1} ms, " +
+                $"p99 {load.P99Ms:F1} ms, max {load.MaxMs:F1} ms, {load.ReadsPerSecond:F0} reads/s");
+            lines.AddRange(load.ErrorSamples.Select(e => $"    error: {e}"));
+        }
+        foreach (var line in lines) await output.WriteLineAsync(Text(line)).ConfigureAwait(false);
+    }
+
+    public static async Task WriteJsonAsync(object report, string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, report, report.GetType(), Json, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Seconds(double? seconds) => seconds is { } s ? Text($"{s:F1} s") : "not run";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(string text) => text;
+}
+
+/// <summary>The two runs of <c>--compare-load</c> and the loaded run's wall time as a multiple of the quiet one's.</summary>
+public sealed record LoadComparison(BenchReport Quiet, BenchReport Loaded, double Slowdown);

@@ -1,0 +1,54 @@
+namespace SigmaSight.Service.Bench;
+
+/// <summary>What one bench measured (written as JSON with <c>--json</c>).</summary>
+public sealed record BenchReport(
+    BenchSettings Settings,
+    string Database,
+    DateOnly BusinessDate,
+    string RunKind,
+    DateOnly RangeFrom,
+    DateOnly RangeTo,
+    SeedResult Seed,
+    RunFigures? WarmUp,
+    CeilingResult Ceiling,
+    RunFigures Run,
+    double Phase34JobsPerSecond,
+    double Phase34RatioOfCeiling,
+    long? PeakRssBytes,
+    IReadOnlyList<CommandCounts> CommandsPerJob,
+    ApiLoadResult? ApiLoad,
+    string? LoadAverageBefore,
+    string? LoadAverageAfter)
+{
+    /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
+    public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 };
+}
+
+/// <summary>How the bench database was filled: symbols, days, portfolios, lots, rows copied and seconds.</summary>
+public sealed record SeedResult(int Symbols, int Days, int Portfolios, int Lots, long Rows, double Seconds);
+
+/// <summary>One run through Hangfire: status, wall time, phases, ledger items and Hangfire jobs.</summary>
+public sealed record RunFigures(
+    Guid RunId,
+    string Status,
+    string? Summary,
+    double WallSeconds,
+    IReadOnlyList<PhaseFigures> Phases,
+    int LedgerItems,
+    long HangfireJobs,
+    double JobsPerSecond);
+
+/// <summary>One phase's items and wall time (from batch_phases started/finished).</summary>
+public sealed record PhaseFigures(int Phase, string Name, string Status, int Items, double? Seconds);
+
+/// <summary>The bench's parameters.</summary>
+public sealed record BenchSettings(
+    int Portfolios,
+    int Positions,
+    int? Days,
+    int Symbols,
+    int Seed,
+    int ApiReads,
+    int ApiConcurrency,
+    int CeilingJobs,
+    int TimeoutMinutes);

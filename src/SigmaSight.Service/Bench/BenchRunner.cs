@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Cli;
+using SigmaSight.Service.Hosting;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Bench;
+
+/// <summary>
+/// One bench: recreate and migrate the bench database, seed the universe and the books, start the host, then (nightly)
+/// a warm-up nightly for the previous trading day so the measured night has previous snapshots, the no-op ceiling, and
+/// the measured nightly for the business date — or, with <see cref="BenchSettings.Days"/>, the ceiling and a backfill
+/// of that many trading days from inception — with the API read under load when asked.
+/// </summary>
+public static class BenchRunner
+{
+    public static async Task<BenchReport> RunAsync(string configuredConnection, BenchSettings settings, bool withApi,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        var loadBefore = ProcessMemory.LoadAverage();
+        var connection = BenchDatabase.ConnectionString(configuredConnection);
+        await BenchDatabase.RecreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var host = BenchHost.Build(connection, withApi);
+        var plan = await PrepareAsync(host.Services, connection, settings, output, cancellationToken).ConfigureAwait(false);
+
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var timeout = TimeSpan.FromMinutes(settings.TimeoutMinutes);
+        RunFigures? warmUp = null;
+        if (plan.WarmUpDay is { } previous)
+        {
+            await output.WriteLineAsync($"bench: warm-up nightly for {previous:yyyy-MM-dd} (gives the measured night its previous snapshots)")
+                .ConfigureAwait(false);
+            warmUp = await RunWithProgressAsync(host, connection, Nightly(previous, host), null, timeout, output, cancellationToken)
+                .ConfigureAwait(false);
+            if (warmUp.Status != nameof(RunStatus.Completed))
+                throw new InvalidOperationException($"bench: the warm-up nightly ended {warmUp.Status}: {warmUp.Summary}");
+        }
+
+        await output.WriteLineAsync($"bench: Hangfire ceiling, {settings.CeilingJobs} no-op jobs").ConfigureAwait(false);
+        var ceiling = await HangfireCeiling.MeasureAsync(host.Services.GetRequiredService<IBackgroundJobClient>(), connection,
+            settings.CeilingJobs, output, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"bench: ceiling {ceiling.JobsPerSecond:F1} jobs/s").ConfigureAwait(false);
+
+        host.Meter.Reset();
+        var request = plan.Kind == RunKind.Nightly ? Nightly(plan.From, host)
+            : new RunRequest(RunKind.Backfill, plan.From, plan.BusinessDate, RunScope.All, "bench", Now(host));
+        await output.WriteLineAsync($"bench: {request.Kind} {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}, {settings.Portfolios} " +
+            $"portfolios x {settings.Positions} positions{(settings.ApiReads > 0 ? $", {settings.ApiReads} API reads by {settings.ApiConcurrency} clients" : "")}")
+            .ConfigureAwait(false);
+        var load = settings.ApiReads > 0 ? new ApiLoadPlan(host, settings, plan) : null;
+        var run = await RunWithProgressAsync(host, connection, request, load, timeout, output, cancellationToken).ConfigureAwait(false);
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
+        var phase34 = RunLedger.Phase34JobsPerSecond(db, run.RunId);
+        return new BenchReport(settings, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!, plan.BusinessDate,
+            request.Kind.ToString(), request.From, request.To, plan.Seed, warmUp, ceiling, run, phase34,
+            ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, ProcessMemory.PeakResidentBytes(),
+            host.Meter.Snapshot(), load?.Result, loadBefore, ProcessMemory.LoadAverage());
+    }
+
+    private static async Task<BenchPlan> PrepareAsync(IServiceProvider services, string connection, BenchSettings settings,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var calendar = await provider.GetRequiredService<TradingCalendarProvider>().GetAsync(cancellationToken).ConfigureAwait(false);
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var analytics = provider.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+        var batch = provider.GetRequiredService<IOptions<BatchOptions>>().Value;
+        var day = BusinessDate.Resolve(now, calendar);
+        // Nightly: inception the day before, whose warm-up run leaves the snapshots a steady night starts from.
+        var inception = settings.Days is { } days ? calendar.AddTradingDays(day, -(days - 1)) : calendar.PreviousTradingDay(day);
+        var firstClose = calendar.AddTradingDays(inception, -(analytics.HistoryTradingDays + 10));
+        var clock = Stopwatch.StartNew();
+        var universe = BenchUniverse.Create(settings.Symbols, settings.Seed, [.. calendar.TradingDays(firstClose, day)], analytics.MarketBenchmark);
+        var books = BenchBooks.Create(universe, calendar, settings.Portfolios, settings.Positions, settings.Seed, inception, day, now,
+            batch.RiskFreeRate);
+        var rows = await BenchSeeder.SeedAsync(connection, universe, books, cancellationToken).ConfigureAwait(false);
+        var seed = new SeedResult(universe.Stocks.Count + universe.Proxies.Count, universe.Days.Count, books.Count,
+            books.Sum(b => b.Lots.Count), rows, clock.Elapsed.TotalSeconds);
+        await output.WriteLineAsync($"bench: seeded {seed.Symbols} symbols x {seed.Days} days, {seed.Portfolios} portfolios, " +
+            $"{seed.Lots} lots ({seed.Rows} rows) in {seed.Seconds:F1} s; business date {day:yyyy-MM-dd}").ConfigureAwait(false);
+        return settings.Days is null
+            ? new BenchPlan(RunKind.Nightly, day, day, inception, seed, books)
+            : new BenchPlan(RunKind.Backfill, inception, day, null, seed, books);
+    }
+
+    private static RunRequest Nightly(DateOnly day, BenchHost host) =>
+        new(RunKind.Nightly, day, day, RunScope.All, "bench", Now(host));
+
+    private static DateTimeOffset Now(BenchHost host) => host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    private static async Task<RunFigures> RunWithProgressAsync(BenchHost host, string connection, RunRequest request, ApiLoadPlan? load,
+        TimeSpan timeout, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
+        var handle = await scope.ServiceProvider.GetRequiredService<RunStarter>().StartAsync(request, cancellationToken).ConfigureAwait(false);
+        var reads = load?.Start(handle.RunId, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var status = RunStatus.Running;
+        while (status == RunStatus.Running)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
+            (var line, status) = await RunLedger.ProgressAsync(db, handle.RunId, cancellationToken).ConfigureAwait(false);
+            var api = load?.Done is { } done ? $"  api reads {done}" : "";
+            await output.WriteLineAsync($"  [{clock.Elapsed.TotalSeconds,6:F1}s] {line}{api}").ConfigureAwait(false);
+            if (clock.Elapsed > timeout) throw new TimeoutException($"bench: run {handle.RunId} still Running after {timeout}");
+        }
+        if (reads is not null) await reads.ConfigureAwait(false);
+        return await RunLedger.ReadAsync(db, connection, handle.RunId, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>What the bench seeded and which run it measures.</summary>
+internal sealed record BenchPlan(RunKind Kind, DateOnly From, DateOnly BusinessDate, DateOnly? WarmUpDay, SeedResult Seed,
+    IReadOnlyList<BenchBook> Books);

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hangfire;
+using Npgsql;
+using SigmaSight.Service.Hosting;
+
+namespace SigmaSight.Service.Bench;
+
+/// <summary>
+/// The raw Hangfire ceiling of this process: a burst of no-op jobs enqueued by <see cref="Enqueuers"/> concurrent clients
+/// on the portfolio queue, run by the same servers, storage and workers as the batch; jobs/s from the first enqueue to
+/// the last job's Succeeded state.
+/// </summary>
+public static class HangfireCeiling
+{
+    /// <summary>Concurrent clients that enqueue the burst.</summary>
+    public const int Enqueuers = 4;
+
+    /// <summary>The job: does nothing, so what is measured is Hangfire's own cost per job.</summary>
+    public static void NoOp(int index) => GC.KeepAlive(index);
+
+    public static async Task<CeilingResult> MeasureAsync(IBackgroundJobClient jobs, string connectionString, int count,
+        TextWriter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(progress);
+        var clock = Stopwatch.StartNew();
+        var ids = new long[count];
+        var next = -1;
+        // Several enqueuers, so the burst measures what the workers and the storage can run, not one client's round trips.
+        await Task.WhenAll(Enumerable.Range(0, Enqueuers).Select(_ => Task.Run(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var index = i;
+                ids[i] = long.Parse(jobs.Enqueue(JobQueues.Portfolio, () => NoOp(index)), CultureInfo.InvariantCulture);
+            }
+        }, cancellationToken))).ConfigureAwait(false);
+        var enqueued = clock.Elapsed;
+        var (first, last) = (ids.Min(), ids.Max());
+        var lastReport = TimeSpan.Zero;
+        while (true)
+        {
+            var done = await SucceededAsync(connectionString, first, last, cancellationToken).ConfigureAwait(false);
+            if (done >= count) break;
+            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(3))
+            {
+                lastReport = clock.Elapsed;
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  [{clock.Elapsed.TotalSeconds,6:F1}s] ceiling: {done}/{count} no-op jobs succeeded")).ConfigureAwait(false);
+            }
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+        var total = clock.Elapsed;
+        return new CeilingResult(count, enqueued.TotalSeconds, total.TotalSeconds, count / total.TotalSeconds);
+    }
+
+    private static async Task<long> SucceededAsync(string connectionString, long first, long last, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM hangfire.job WHERE id BETWEEN @first AND @last AND statename = 'Succeeded'", connection);
+        command.Parameters.AddWithValue("first", first);
+        command.Parameters.AddWithValue("last", last);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}
+
+/// <summary>The no-op burst: jobs, seconds to enqueue them, seconds until the last succeeded, and jobs per second.</summary>
+public sealed record CeilingResult(int Jobs, double EnqueueSeconds, double WallSeconds, double JobsPerSecond);

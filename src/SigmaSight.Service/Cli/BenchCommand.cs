@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using SigmaSight.Service.Bench;
+using SigmaSight.Service.Hosting;
+
+namespace SigmaSight.Service.Cli;
+
+/// <summary>
+/// <c>bench</c>: a synthetic universe and N × M portfolios in the bench database, a nightly (or a K-day backfill) through
+/// Hangfire in this process, measured against Hangfire's no-op ceiling, optionally under API read load (issue 10 point 1,
+/// issue 7 point 7). Exit code 0 only when the run Completed and no API read erred.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(string[] args)
+    {
+        var portfolios = CliOptions.Bounded("--portfolios", "Portfolios to create", 100, 1, 100_000);
+        var positions = CliOptions.Bounded("--positions", "Lots per portfolio (about 10% options, 15% shorts)", 30, 1, 500);
+        var days = new Option<int?>("--days") { Description = "Backfill this many trading days ending on the business date instead of one nightly" };
+        days.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is { } d && d is < 1 or > 5_000) r.AddError(Text($"--days {d} is out of range: give 1..5000"));
+        });
+        var symbols = CliOptions.Bounded("--symbols", "Stocks in the synthetic universe", 2_000, 10, 100_000);
+        var seed = CliOptions.Bounded("--seed", "Seed of the universe and the books", 1, 0, int.MaxValue);
+        var json = new Option<string?>("--json") { Description = "Write the figures as JSON to this file" };
+        var reads = CliOptions.Bounded("--api-reads", "GET requests on the API while the run works (0: none)", 0, 0, 10_000_000);
+        var clients = CliOptions.Bounded("--api-concurrency", "Concurrent API clients", 16, 1, 1_024);
+        var compare = new Option<bool>("--compare-load") { Description = "Run the bench twice, without and with the API reads, and print the slowdown" };
+        var ceiling = CliOptions.Bounded("--ceiling-jobs", "No-op jobs of the Hangfire ceiling burst", 2_000, 10, 1_000_000);
+        var timeout = CliOptions.Bounded("--timeout-minutes", "Give up waiting for a run after this long", 60, 1, 10_080);
+        var command = new Command("bench", "Measure a nightly (or a --days backfill) of synthetic portfolios in the database <SIGMASIGHT_DB>_bench")
+        {
+            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, timeout,
+        };
+        command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
+        {
+            var settings = new BenchSettings(result.GetValue(portfolios), result.GetValue(positions), result.GetValue(days),
+                result.GetValue(symbols), result.GetValue(seed), result.GetValue(reads), result.GetValue(clients), result.GetValue(ceiling),
+                result.GetValue(timeout));
+            if (settings.Positions > settings.Symbols)
+                throw new UsageException(Text($"bench: --positions {settings.Positions} exceeds --symbols {settings.Symbols}"));
+            if (result.GetValue(compare) && settings.ApiReads == 0) throw new UsageException("bench: --compare-load needs --api-reads");
+            var connection = DatabaseConnection.Resolve(services.GetRequiredService<IConfiguration>());
+            try
+            {
+                BenchDatabase.ConnectionString(connection);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            var path = result.GetValue(json);
+            if (!result.GetValue(compare))
+            {
+                var report = await BenchRunner.RunAsync(connection, settings, settings.ApiReads > 0, Console.Out, ct).ConfigureAwait(false);
+                await BenchPrinter.PrintAsync(report, Console.Out).ConfigureAwait(false);
+                if (path is not null) await BenchPrinter.WriteJsonAsync(report, path, ct).ConfigureAwait(false);
+                return ExitCode(report);
+            }
+            await Console.Out.WriteLineAsync("bench: --compare-load, run 1 of 2: without API reads").ConfigureAwait(false);
+            var quiet = await BenchRunner.RunAsync(connection, settings with { ApiReads = 0 }, withApi: true, Console.Out, ct).ConfigureAwait(false);
+            await BenchPrinter.PrintAsync(quiet, Console.Out).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync("bench: --compare-load, run 2 of 2: with API reads").ConfigureAwait(false);
+            var loaded = await BenchRunner.RunAsync(connection, settings, withApi: true, Console.Out, ct).ConfigureAwait(false);
+            await BenchPrinter.PrintAsync(loaded, Console.Out).ConfigureAwait(false);
+            var comparison = new LoadComparison(quiet, loaded, loaded.Run.WallSeconds / quiet.Run.WallSeconds);
+            await Console.Out.WriteLineAsync(Text($"bench: slowdown under API load: {comparison.Slowdown:F2}x ({loaded.Run.WallSeconds:F1} s with {settings.ApiReads} reads vs {quiet.Run.WallSeconds:F1} s without)")).ConfigureAwait(false);
+            if (path is not null) await BenchPrinter.WriteJsonAsync(comparison, path, ct).ConfigureAwait(false);
+            return ExitCode(quiet) is var first and not ExitCodes.Completed ? first : ExitCode(loaded);
+        }));
+        return command;
+    }
+
+    private static int ExitCode(BenchReport report) =>
+        report.Run.Status != nameof(Batches.RunStatus.Completed)
+            ? ExitCodes.Of(Enum.Parse<Batches.RunStatus>(report.Run.Status))
+            : report.ApiLoad is { Errors: > 0 } ? ExitCodes.Error : ExitCodes.Completed;
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Npgsql;
+using SigmaSight.IntegrationTests.BadInput;
+using SigmaSight.IntegrationTests.Infrastructure;
+using SigmaSight.Service.Bench;
+
+namespace SigmaSight.IntegrationTests.Bench;
+
+/// <summary><c>bench</c> as an operator runs it, on a tiny universe: the built binary, its own database, its JSON.</summary>
+[Collection(SharedDatabase.Name)]
+public sealed class BenchCommandTests
+{
+    private static readonly Dictionary<string, string> NoSettings = [];
+
+    [Fact]
+    public async Task Bench_RunsANightlyInItsOwnDatabase_UnderApiReads_AndReportsSaneFigures()
+    {
+        await BatchTestHost.PrepareDatabaseAsync();
+        (await ServiceProcess.RunAsync(NoSettings, "seed-demo")).ExitCode.Should().Be(0);
+        var before = await StoredFingerprint.TakeAsync();
+        var json = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, output) = await ServiceProcess.RunAsync(NoSettings, "bench", "--portfolios", "3", "--positions", "5",
+                "--symbols", "50", "--api-reads", "20", "--api-concurrency", "4", "--ceiling-jobs", "200", "--json", json);
+
+            exitCode.Should().Be(0, output);
+            output.Should().Contain("bench: warm-up nightly").And.Contain("ceiling").And.Contain("P&L and snapshot 3/3");
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+            var root = report.RootElement;
+            var run = root.GetProperty("run");
+            run.GetProperty("status").GetString().Should().Be("Completed");
+            run.GetProperty("hangfireJobs").GetInt64().Should().BeGreaterThan(0);
+            run.GetProperty("jobsPerSecond").GetDouble().Should().BeGreaterThan(0);
+            run.GetProperty("wallSeconds").GetDouble().Should().BeGreaterThan(0);
+            run.GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetInt32()).Should().Equal(1, 2, 3, 4, 5);
+            run.GetProperty("phases").EnumerateArray().Should().OnlyContain(p => p.GetProperty("seconds").GetDouble() >= 0);
+            var phases = run.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("phase").GetInt32(), p => p.GetProperty("items").GetInt32());
+            (phases[3], phases[4]).Should().Be((3, 3));
+            var ceiling = root.GetProperty("ceiling");
+            ceiling.GetProperty("jobs").GetInt32().Should().Be(200);
+            ceiling.GetProperty("jobsPerSecond").GetDouble().Should().BeGreaterThan(1);
+            root.GetProperty("phase34RatioOfCeiling").GetDouble().Should().BeGreaterThan(0);
+            root.GetProperty("peakRssBytes").GetInt64().Should().BeGreaterThan(50L << 20);
+            var commands = root.GetProperty("commandsPerJob").EnumerateArray().ToDictionary(c => c.GetProperty("jobKind").GetString()!);
+            foreach (var kind in new[] { "CalculatePnlJob", "PortfolioRiskJob" })
+            {
+                commands.Should().ContainKey(kind);
+                // At least one execution per item (a duplicate delivery that finds its item finished counts as a job too).
+                commands[kind].GetProperty("jobs").GetInt32().Should().BeGreaterThanOrEqualTo(3);
+                commands[kind].GetProperty("mean").GetDouble().Should().BeGreaterThan(1);
+                commands[kind].GetProperty("max").GetInt32().Should().BeGreaterThanOrEqualTo((int)commands[kind].GetProperty("mean").GetDouble());
+            }
+            var api = root.GetProperty("apiLoad");
+            (api.GetProperty("reads").GetInt32(), api.GetProperty("errors").GetInt32()).Should().Be((20, 0));
+            api.GetProperty("p99Ms").GetDouble().Should().BeGreaterThanOrEqualTo(api.GetProperty("p50Ms").GetDouble()).And.BeGreaterThan(0);
+
+            var day = DateOnly.Parse(root.GetProperty("businessDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            await using var bench = new NpgsqlConnection(BenchDatabase.ConnectionString(TestDatabase.ConnectionString));
+            await bench.OpenAsync(TestContext.Current.CancellationToken);
+            (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.portfolios")).Should().Be(3);
+            (await ScalarAsync(bench, $"SELECT count(*) FROM sigmasight.portfolio_snapshots WHERE snapshot_date = '{day:yyyy-MM-dd}'")).Should().Be(3);
+            (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.positions WHERE investment_class = 'OPTIONS'")).Should().Be(3);
+            (await StoredFingerprint.TakeAsync()).Should().Equal(before, "the bench must not touch the configured database");
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
