@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using SigmaSight.Service.Batches;
 using SigmaSight.IntegrationTests.BadInput;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Bench;
@@ -61,6 +62,9 @@ public sealed class BenchCommandTests
             (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.portfolios")).Should().Be(3);
             (await ScalarAsync(bench, $"SELECT count(*) FROM sigmasight.portfolio_snapshots WHERE snapshot_date = '{day:yyyy-MM-dd}'")).Should().Be(3);
             (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.positions WHERE investment_class = 'OPTIONS'")).Should().Be(3);
+            (await ScalarAsync(bench, "SELECT count(*) FROM hangfire.job WHERE invocationdata::jsonb->>'Type' LIKE '%PortfolioRiskJob%'"))
+                .Should().Be(await ScalarAsync(bench, $"SELECT count(*) FROM sigmasight.batch_items WHERE phase = {BatchPhases.PortfolioRisk}"),
+                    "each risk item gets one Hangfire job: the P&L starter and the risk starter do not both enqueue it");
             (await StoredFingerprint.TakeAsync()).Should().Equal(before, "the bench must not touch the configured database");
         }
         finally
