@@ -1,0 +1,50 @@
+using System.Text.Json;
+using SigmaSight.IntegrationTests.Infrastructure;
+
+namespace SigmaSight.IntegrationTests.Bench;
+
+/// <summary>
+/// Issue 10, point 4: the database commands of one P&amp;L job and of one risk job (counted by <c>bench</c> on Npgsql's
+/// tracing source, per Hangfire job) do not grow with the number of positions or with the length of history: a job's
+/// inputs are loaded with a constant number of set-based queries.
+/// </summary>
+[Collection(SharedDatabase.Name)]
+public sealed class CommandCountTests
+{
+    private static readonly Dictionary<string, string> NoSettings = [];
+
+    [Fact]
+    public async Task CommandsPerPnlAndRiskJob_DoNotGrowWithPositionsOrHistory()
+    {
+        await BatchTestHost.PrepareDatabaseAsync();
+        var small = await MaxCommandsAsync(positions: 4, days: 3);
+        var large = await MaxCommandsAsync(positions: 24, days: 15);
+
+        foreach (var kind in new[] { "CalculatePnlJob", "PortfolioRiskJob" })
+        {
+            small.Should().ContainKey(kind);
+            large[kind].Should().BeLessThanOrEqualTo(small[kind],
+                $"a {kind} with 6x the positions and 5x the days must not run more commands (small book: {small[kind]}, large: {large[kind]})");
+        }
+    }
+
+    /// <summary>Runs a <c>--days</c> backfill of two books and returns the most commands any job of each class ran.</summary>
+    private static async Task<Dictionary<string, int>> MaxCommandsAsync(int positions, int days)
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"bench-commands-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exitCode, output) = await ServiceProcess.RunAsync(NoSettings, "bench", "--portfolios", "2",
+                "--positions", positions.ToString(System.Globalization.CultureInfo.InvariantCulture), "--symbols", "40",
+                "--days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ceiling-jobs", "20", "--json", json);
+            exitCode.Should().Be(0, output);
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+            return report.RootElement.GetProperty("commandsPerJob").EnumerateArray()
+                .ToDictionary(c => c.GetProperty("jobKind").GetString()!, c => c.GetProperty("max").GetInt32());
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}
