@@ -47,6 +47,9 @@ public static class QueryEndpoints
         return TypedResults.Ok(runs.Select(RunView.Of).ToList());
     }
 
+    /// <summary>A run's data-quality findings in its detail, the most severe first.</summary>
+    private const int MaxFindings = 500;
+
     internal static async Task<IResult> GetRunAsync(string id, SigmaSightDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var runId)) return ApiProblems.Invalid("id", $"id '{id}' is not a run id (a GUID)");
@@ -57,7 +60,8 @@ public static class QueryEndpoints
             .ToListAsync(ct).ConfigureAwait(false);
         var items = await db.BatchItems.AsNoTracking().Where(i => i.RunId == runId).OrderBy(i => i.Phase).ThenBy(i => i.ItemKey)
             .ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(new RunDetailView(RunView.Of(run), phases, items.Select(ItemView.Of).ToList()));
+        var findings = await Batches.Verification.RunFindings.ReadAsync(db, runId, MaxFindings, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new RunDetailView(RunView.Of(run), phases, items.Select(ItemView.Of).ToList(), findings));
     }
 
     internal static async Task<IResult> GetSnapshotsAsync(string id, DateOnly? from, DateOnly? to, SigmaSightDbContext db, CancellationToken ct)

@@ -34,7 +34,8 @@ public sealed record ItemView(int Phase, string ItemKey, ItemStatus Status, int 
 }
 
 /// <summary>GET /api/runs/{id}: the run with its phases and items.</summary>
-public sealed record RunDetailView(RunView Run, IReadOnlyList<PhaseView> Phases, IReadOnlyList<ItemView> Items);
+public sealed record RunDetailView(RunView Run, IReadOnlyList<PhaseView> Phases, IReadOnlyList<ItemView> Items,
+    IReadOnlyList<Batches.Verification.FindingView> Findings);
 
 /// <summary>A portfolio's snapshot for one trading day (DESIGN §6); money in the portfolio's currency, 2 dp.</summary>
 public sealed record SnapshotView(DateOnly Date, decimal EquityBalance, decimal CashValue, decimal DailyPnl, decimal? DailyReturn,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Verification;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Cli;
@@ -34,6 +35,13 @@ public static class StatusPrinter
                 $"{Count(p.Phase, ItemStatus.Failed),7} {Count(p.Phase, ItemStatus.Blocked),8}").ConfigureAwait(false);
         foreach (var i in problems)
             await output.WriteLineAsync($"  {i.Status,-8} {i.ItemKey}  {i.Error}").ConfigureAwait(false);
+        var findings = await RunFindings.ReadAsync(db, runId, 20, cancellationToken).ConfigureAwait(false);
+        var findingCount = await db.DataQualityFindings.CountAsync(f => f.RunId == runId, cancellationToken).ConfigureAwait(false);
+        if (findingCount > 0)
+            await output.WriteLineAsync($"  data quality: {findingCount} finding(s){(findingCount > findings.Count ? $", the {findings.Count} most severe:" : ":")}")
+                .ConfigureAwait(false);
+        foreach (var f in findings)
+            await output.WriteLineAsync($"  {f.Severity,-8} {f.Kind,-20} {f.BusinessDate:yyyy-MM-dd} {f.Symbol,-8} {f.Detail}").ConfigureAwait(false);
         if (run.Summary is not null) await output.WriteLineAsync($"  summary: {run.Summary}").ConfigureAwait(false);
     }
 

@@ -15,7 +15,8 @@ internal sealed record RunView(
     IReadOnlyDictionary<(int Phase, ItemStatus Status), int> Counts,
     IReadOnlyList<BatchItem> Items,
     IReadOnlyList<Guid> Supersedes,
-    IReadOnlyDictionary<Guid, string> PortfolioNames)
+    IReadOnlyDictionary<Guid, string> PortfolioNames,
+    IReadOnlyList<DataQualityFinding> Findings)
 {
     public int ItemCount => Counts.Values.Sum();
 }
@@ -27,6 +28,8 @@ internal sealed record RunView(
 internal sealed class RunsReader(SigmaSightDbContext db)
 {
     public const int ItemCap = 300;
+
+    public const int FindingCap = 200;
 
     public RunListView ListRuns(int from, int count)
     {
@@ -56,7 +59,11 @@ internal sealed class RunsReader(SigmaSightDbContext db)
             .Take(ItemCap).ToList();
         var supersedes = db.BatchRuns.Where(r => r.SupersededBy == id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToList();
         var names = PortfolioNames(items.Select(i => i.PortfolioId).Append(RunScope.PortfolioOf(run.Scope)));
-        return new RunView(run, phases, counts, items, supersedes, names);
+        // The most severe data-quality findings first.
+        var findings = db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == id)
+            .OrderBy(f => f.Severity == "error" ? 0 : f.Severity == "critical" ? 1 : f.Severity == "warning" ? 2 : 3).ThenBy(f => f.BusinessDate).ThenBy(f => f.Kind).ThenBy(f => f.Symbol)
+            .Take(FindingCap).ToList();
+        return new RunView(run, phases, counts, items, supersedes, names, findings);
     }
 
     private Dictionary<Guid, string> PortfolioNames(IEnumerable<Guid?> ids)

@@ -70,6 +70,19 @@ public sealed class DatabaseProviderTests
                  WHERE v.value_date = '{days[4]:yyyy-MM-dd}' AND v.price_date < v.value_date AND x.symbol <> 'AAPL'
                    AND coalesce(x.underlying_symbol, '') <> 'AAPL' AND x.investment_class <> 'PRIVATE'
                 """)).Should().Be(0, "every other holding has its imported close");
+            // One trading day stale is a warning; status, the API's run detail and the Runs page list it.
+            var findings = await host.WithScopeAsync(s => Service.Batches.Verification.RunFindings.ReadAsync(
+                s.GetRequiredService<SigmaSightDbContext>(), run.Id, 50, CancellationToken.None));
+            findings.Should().ContainSingle(f => f.Kind == "stale" && f.Symbol == "AAPL").Which.Severity.Should().Be("warning");
+            findings[0].Kind.Should().Be("missing", "an error comes before a warning");
+            var status = new StringWriter();
+            await host.WithScopeAsync(async s =>
+            {
+                await Service.Cli.StatusPrinter.PrintRunAsync(s.GetRequiredService<SigmaSightDbContext>(), run.Id, status, CancellationToken.None);
+                return 0;
+            });
+            status.ToString().Should().MatchRegex($@"data quality: {findings.Count} finding\(s\)")
+                .And.MatchRegex($@"warning\s+stale\s+{days[4]:yyyy-MM-dd} AAPL");
             var (exitCode, output) = await Oracle.RecomputeSnapshotsAsync();
             exitCode.Should().Be(0, output);
         }

@@ -54,8 +54,8 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
         problems.AddRange(analytics);
         await RecordInsufficientHistoryAsync(run, insufficient, names, now, cancellationToken).ConfigureAwait(false);
 
-        var stale = await StaleFindings.RecordAsync(db, run, expected, now, cancellationToken).ConfigureAwait(false);
-        problems.AddRange(stale.Select(f => $"stale price: {f.Detail}"));
+        var stale = await StaleFindings.RecordAsync(db, run, expected, calendar, now, cancellationToken).ConfigureAwait(false);
+        problems.AddRange(stale.Select(f => $"stale price ({f.Severity}): {f.Detail}"));
         problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
 
         var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches.Verification;
 
-/// <summary>Turns every stale price used by the run's snapshots into a finding of the run (replacing earlier ones).</summary>
+/// <summary>
+/// Turns every stale price used by the run's snapshots into a finding of the run (replacing earlier ones): a warning
+/// when the close is one trading day old, critical from two (<see cref="RunFindings.StaleSeverity"/>).
+/// </summary>
 public static class StaleFindings
 {
     public static async Task<List<DataQualityFinding>> RecordAsync(SigmaSightDbContext db, BatchRun run,
-        IReadOnlyList<BatchItem> snapshots, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<BatchItem> snapshots, NyseCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
@@ -29,7 +33,7 @@ public static class StaleFindings
             .Select(g => new DataQualityFinding
             {
                 RunId = run.Id, BusinessDate = g.Key.ValueDate, Symbol = g.Key.Symbol, PortfolioId = g.First().PortfolioId,
-                Kind = "stale", Severity = "warning", CreatedAt = now,
+                Kind = "stale", Severity = RunFindings.StaleSeverity(calendar, g.Key.PriceDate, g.Key.ValueDate), CreatedAt = now,
                 Detail = $"{g.Key.Symbol} on {g.Key.ValueDate:yyyy-MM-dd} valued at its close of {g.Key.PriceDate:yyyy-MM-dd}",
             }).ToList();
         await FindingWriter.AddAsync(db, findings, cancellationToken).ConfigureAwait(false);
