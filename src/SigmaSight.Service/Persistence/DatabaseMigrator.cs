@@ -12,7 +12,8 @@ namespace SigmaSight.Service.Persistence;
 /// race on DDL. Hosts start with PrepareSchemaIfNecessary = false.
 /// </summary>
 public sealed partial class DatabaseMigrator(
-    SigmaSightDbContext db, ReferenceDataSeeder referenceData, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
+    SigmaSightDbContext db, ReferenceDataSeeder referenceData, IConfiguration configuration, ILoggerFactory loggerFactory,
+    ILogger<DatabaseMigrator> logger)
 {
     private const long MigrationLock = 0x5167_6D61_5369_6768;
 
@@ -30,6 +31,10 @@ public sealed partial class DatabaseMigrator(
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            // The installer's static logger comes from Hangfire's global log provider on first use. Point it at this
+            // host's logger factory first: left at an earlier host's (disposed) factory, the type initializer throws
+            // and every later install in the process fails.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(loggerFactory));
             PostgreSqlObjectsInstaller.Install(connection, HangfireRegistration.Schema);
             var changes = await referenceData.SeedAsync(cancellationToken).ConfigureAwait(false);
             LogMigrated(logger, pending.Count);
