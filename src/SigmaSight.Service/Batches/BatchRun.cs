@@ -20,4 +20,9 @@ public sealed class BatchRun
     public string? Summary { get; set; }
     /// <summary>True when phases 2 and 4 compute every trading day of the range, not only its last day.</summary>
     public bool AnalyticsAllDates { get; set; }
+    /// <summary>
+    /// The analytics dates fixed when phase 2 is planned: the default ones plus every earlier day whose stored
+    /// analytics the run's rebuilds invalidate (<see cref="Planning.AnalyticsDates"/>); null before that.
+    /// </summary>
+    public DateOnly[]? PlannedAnalyticsDates { get; set; }
 }

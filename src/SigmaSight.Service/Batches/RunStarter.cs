@@ -19,7 +19,6 @@ public sealed partial class RunStarter(
     public async Task<RunHandle> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request = await WithInvalidatedAnalyticsAsync(request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             if (await TryStartAsync(request, cancellationToken).ConfigureAwait(false) is { } handle) return handle;
@@ -114,19 +113,6 @@ public sealed partial class RunStarter(
         LogStarted(logger, run.Id, run.Kind, run.RangeFrom, run.RangeTo, live?.Id);
         await advancer.EnqueueStarterAsync(run.Id, BatchPhases.MarketData, cancellationToken).ConfigureAwait(false);
         return new RunHandle(run.Id, Joined: false, RunStatus.Running);
-    }
-
-    /// <summary>
-    /// A recompute deletes the portfolio's analytics from its first day on: when any day before the range's last had
-    /// analytics, it recomputes every day's, so none it invalidated is lost.
-    /// </summary>
-    private async Task<RunRequest> WithInvalidatedAnalyticsAsync(RunRequest request, CancellationToken cancellationToken)
-    {
-        if (request.Kind != RunKind.Recompute || request.AnalyticsAllDates || Planning.RunScope.PortfolioOf(request.Scope) is not { } id)
-            return request;
-        var earlier = await db.AnalyticResults.AnyAsync(r => r.PortfolioId == id && r.AsOf >= request.From && r.AsOf < request.To,
-            cancellationToken).ConfigureAwait(false);
-        return earlier ? request with { AnalyticsAllDates = true } : request;
     }
 
     /// <summary>Portfolios of the scope whose snapshots in the range a late or corrected close invalidated.</summary>

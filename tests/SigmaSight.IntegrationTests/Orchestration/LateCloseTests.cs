@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.MarketData.Synthetic;
 using SigmaSight.Service.Persistence;
@@ -60,6 +61,63 @@ public sealed class LateCloseTests
             firstRun.Should().NotBe(run.Id);
         }
     }
+
+    [Fact]
+    public async Task NextRun_RecomputesTheAnalyticsOfEveryRebuiltDay_AndLeavesTheOthers()
+    {
+        List<DateOnly> days;
+        Guid firstRun;
+        double volatilityWithoutTheClose;
+        await using (var host = await BatchTestHost.StartAsync(configureServices: s =>
+            s.Replace(ServiceDescriptor.Scoped<IMarketDataProvider, ProviderMissingAaplOnDay3>())))
+        {
+            await host.SeedDemoAsync();
+            days = await host.WithScopeAsync(async s =>
+            {
+                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
+                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
+                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 5)).ToList();
+            });
+            ProviderMissingAaplOnDay3.Missing = days[3];
+            var started = await host.WithScopeAsync(s => s.GetRequiredService<RunStarter>().StartAsync(
+                new RunRequest(RunKind.Backfill, days[0], days[4], RunScope.All, "test", host.Now, AnalyticsAllDates: true),
+                CancellationToken.None));
+            var run = await host.WaitAsync(started.RunId);
+            run.Status.Should().Be(RunStatus.CompletedWithErrors, "AAPL's close of {0} is missing", days[3]);
+            firstRun = run.Id;
+            volatilityWithoutTheClose = await AaplVolatilityAsync(days[4]);
+        }
+
+        await using (var host = await BatchTestHost.StartAsync(reset: false))
+        {
+            var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[5])).RunId);
+
+            run.Status.Should().Be(RunStatus.Completed, run.Summary);
+            run.PlannedAnalyticsDates.Should().Equal([days[3], days[4], days[5]], "days 3 and 4 had analytics the rebuild deleted");
+            var recomputed = await TestDatabase.RowsAsync($"""
+                SELECT p.name, to_char(r.as_of, 'YYYY-MM-DD'), count(*) FROM sigmasight.analytic_results r JOIN sigmasight.portfolios p ON p.id = r.portfolio_id
+                 WHERE r.run_id = '{run.Id}' AND r.as_of < '{days[5]:yyyy-MM-dd}' GROUP BY 1, 2 ORDER BY 1, 2
+                """);
+            var holders = await TestDatabase.RowsAsync("""
+                SELECT DISTINCT p.name FROM sigmasight.positions x JOIN sigmasight.portfolios p ON p.id = x.portfolio_id
+                 WHERE x.symbol = 'AAPL' OR x.underlying_symbol = 'AAPL' ORDER BY 1
+                """);
+            recomputed.Should().Equal(holders.SelectMany(h => new[] { $"{h}|{days[3]:yyyy-MM-dd}|8", $"{h}|{days[4]:yyyy-MM-dd}|8" }),
+                "every family of each rebuilt day of each AAPL holder is computed again");
+            (await TestDatabase.ScalarAsync<long>($"""
+                SELECT count(*) FROM sigmasight.analytic_results WHERE run_id = '{firstRun}' AND as_of >= '{days[3]:yyyy-MM-dd}'
+                """)).Should().Be((5 - holders.Count) * 2 * 8, "the portfolios not rebuilt keep their analytics of days 3 and 4");
+            (await TestDatabase.ScalarAsync<long>($"""
+                SELECT count(*) FROM sigmasight.analytic_results WHERE as_of BETWEEN '{days[0]:yyyy-MM-dd}' AND '{days[5]:yyyy-MM-dd}'
+                """)).Should().Be(5 * 6 * 8, "no day lost its analytics");
+            (await AaplVolatilityAsync(days[4])).Should().NotBe(volatilityWithoutTheClose,
+                "phase 2 computed the symbol figures of the invalidated days again, with the close that arrived");
+        }
+    }
+
+    private static Task<double> AaplVolatilityAsync(DateOnly day) => TestDatabase.ScalarAsync<double>($"""
+        SELECT realized_vol_21d FROM sigmasight.symbol_volatility WHERE symbol = 'AAPL' AND as_of = '{day:yyyy-MM-dd}'
+        """);
 
     /// <summary>The demo's synthetic market without AAPL's close on one day (the day a provider was late).</summary>
     private sealed class ProviderMissingAaplOnDay3(SyntheticMarketDataProvider inner) : IMarketDataProvider

@@ -46,7 +46,8 @@ public sealed class AnalyticsAllDatesTests
         var recompute = await host.WaitAsync((await host.StartRecomputeAsync(hedgeFund, days[^3], days[^1])).RunId);
 
         recompute.Status.Should().Be(RunStatus.Completed, recompute.Summary);
-        recompute.AnalyticsAllDates.Should().BeTrue("the recompute deleted analytics of earlier days, so it recomputes them");
+        recompute.PlannedAnalyticsDates.Should().Equal([days[^3], days[^2], days[^1]],
+            "the recompute deleted the analytics of its earlier days, so it recomputes them");
         (await TestDatabase.RowsAsync($"""
                 SELECT as_of, count(*) FROM sigmasight.analytic_results
                  WHERE portfolio_id = '{hedgeFund}' AND as_of >= '{days[^3]:yyyy-MM-dd}' AND run_id = '{recompute.Id}' GROUP BY 1

@@ -8,7 +8,8 @@ using SigmaSight.Service.Risk;
 namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
-/// Phase 4: one item per (portfolio, analytics date) on or after the portfolio's inception. The phase-3 starter claims this phase in its own transaction,
+/// Phase 4: one item per (portfolio, analytics date) on or after the portfolio's inception: the run's requested dates,
+/// and for a portfolio the run rebuilds, the invalidated days of its rebuilt range (<see cref="InvalidatedAnalytics"/>). The phase-3 starter claims this phase in its own transaction,
 /// so each portfolio's risk job is a continuation of the last P&amp;L job of its chain (DESIGN §4); a portfolio with
 /// nothing to write is enqueued at once. A failed P&amp;L day blocks its portfolio's risk item.
 /// </summary>
@@ -19,11 +20,21 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
     public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var dates = AnalyticsDates.Of(run, await calendars.GetAsync(cancellationToken).ConfigureAwait(false));
-        var last = dates[^1];
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var requested = AnalyticsDates.Requested(run, calendar);
+        var invalidated = AnalyticsDates.Of(run, calendar).Except(requested).ToList();
+        var last = requested[^1];
         var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
             .Select(p => new { p.Id, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = portfolios.SelectMany(p => dates.Where(d => d >= p.InceptionDate).Select(date => new BatchItem
+        // A portfolio this run rebuilds from an earlier day gets that day's invalidated analytics back.
+        var rebuiltFrom = invalidated.Count == 0 ? [] : await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl)
+            .GroupBy(i => i.PortfolioId!.Value).Select(g => new { g.Key, First = g.Min(i => i.ItemDate!.Value) })
+            .ToDictionaryAsync(g => g.Key, g => g.First, cancellationToken).ConfigureAwait(false);
+        IEnumerable<DateOnly> DatesOf(Guid portfolio) => rebuiltFrom.TryGetValue(portfolio, out var first)
+            ? requested.Union(invalidated.Where(d => d >= first)).Order()
+            : requested;
+        var items = portfolios.SelectMany(p => DatesOf(p.Id).Where(d => d >= p.InceptionDate).Select(date => new BatchItem
         {
             RunId = run.Id, Phase = Phase, ItemKey = LedgerItemRef.RiskKey(p.Id, date), Status = ItemStatus.Pending,
             PortfolioId = p.Id, ItemDate = date,

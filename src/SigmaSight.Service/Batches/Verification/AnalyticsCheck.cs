@@ -9,7 +9,7 @@ namespace SigmaSight.Service.Batches.Verification;
 
 /// <summary>
 /// Every active portfolio of the run's scope has an <c>analytic_results</c> row for every family on each of the
-/// run's analytics dates (from its inception on): a missing or failed family is a problem naming portfolio, family and
+/// run's requested analytics dates and each invalidated day phase 4 planned for it (from its inception on): a missing or failed family is a problem naming portfolio, family and
 /// day; insufficient history is a stored reason, reported but not an error. A portfolio another Running run is
 /// rebuilding is left to that run.
 /// </summary>
@@ -21,8 +21,15 @@ public static class AnalyticsCheck
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
-        var dates = AnalyticsDates.Of(run, calendar);
-        var (first, last) = (dates[0], dates[^1]);
+        var dates = AnalyticsDates.Requested(run, calendar);
+        var all = AnalyticsDates.Of(run, calendar);
+        var (first, last) = (all[0], all[^1]);
+        // Beyond the requested dates, each portfolio is held to the days phase 4 planned for it (invalidated ones).
+        var planned = (await db.BatchItems.AsNoTracking()
+                .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.PortfolioRisk)
+                .Select(i => new { Portfolio = i.PortfolioId!.Value, Date = i.ItemDate!.Value })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(i => i.Portfolio, i => i.Date);
         var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
             .Select(p => new { p.Id, p.Name, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = portfolios.Select(p => p.Id).ToList();
@@ -34,12 +41,13 @@ public static class AnalyticsCheck
         var insufficient = new List<AnalyticResult>();
         foreach (var p in portfolios.Where(p => rebuiltElsewhere?.Contains(p.Id) != true))
         {
-            var missing = dates.Where(d => d >= p.InceptionDate)
+            var expected = dates.Union(planned[p.Id]).Where(d => d >= p.InceptionDate).Order().ToList();
+            var missing = expected
                 .SelectMany(d => RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, d, f))).Select(f => (Date: d, Family: f)))
                 .ToList();
             foreach (var family in missing.GroupBy(m => m.Family))
                 problems.Add($"missing analytics: {p.Name} has no {family.Key} on {Days(family.Select(m => m.Date).ToList())}");
-            foreach (var row in rows.Values.Where(r => r.PortfolioId == p.Id).OrderBy(r => r.AsOf))
+            foreach (var row in rows.Values.Where(r => r.PortfolioId == p.Id && expected.Contains(r.AsOf)).OrderBy(r => r.AsOf))
             {
                 if (row.Status == AnalyticStatuses.Failed)
                     problems.Add($"failed analytics: {p.Name} {row.Family} on {row.AsOf:yyyy-MM-dd}: {row.Reason}");

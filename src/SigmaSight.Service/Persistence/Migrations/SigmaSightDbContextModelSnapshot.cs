@@ -179,6 +179,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
+                    b.PrimitiveCollection<DateOnly[]>("PlannedAnalyticsDates")
+                        .HasColumnType("date[]")
+                        .HasColumnName("planned_analytics_dates");
+
                     b.Property<DateOnly>("RangeFrom")
                         .HasColumnType("date")
                         .HasColumnName("range_from");
