@@ -3,7 +3,7 @@ using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Api;
 
-/// <summary>GET /api/runs, /api/runs/{id} and /api/portfolios/{id}/snapshots: read the ledger and the snapshots.</summary>
+/// <summary>GET /api/runs, /api/runs/{id}, /api/runs/{a}/diff/{b} and /api/portfolios/{id}/snapshots|risk: read the ledger, the snapshots and the analytics.</summary>
 public static class QueryEndpoints
 {
     public const int DefaultLimit = 20;
@@ -16,6 +16,9 @@ public static class QueryEndpoints
             .Produces<List<RunView>>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items")
             .Produces<RunDetailView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/runs/{a}/diff/{b}", GetDiffAsync).WithName("GetRunDiff")
+            .WithSummary("The snapshot figures that differ between what run a and run b verified, over the dates and portfolios both cover")
+            .Produces<Batches.Diff.RunDiff>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/portfolios/{id}/snapshots", GetSnapshotsAsync).WithName("GetSnapshots")
             .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order")
             .Produces<SnapshotsView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -23,6 +26,13 @@ public static class QueryEndpoints
             .WithSummary("Every family of a portfolio's risk analytics on one day (default: the latest day with analytics)")
             .Produces<Risk.Reports.RiskReport>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    internal static async Task<IResult> GetDiffAsync(string a, string b, Batches.Diff.RunDiffer differ, CancellationToken ct)
+    {
+        if (!Guid.TryParse(a, out var runA)) return ApiProblems.Invalid("a", $"a '{a}' is not a run id (a GUID)");
+        if (!Guid.TryParse(b, out var runB)) return ApiProblems.Invalid("b", $"b '{b}' is not a run id (a GUID)");
+        return TypedResults.Ok(await differ.CompareAsync(runA, runB, ct).ConfigureAwait(false));
     }
 
     internal static async Task<IResult> GetRiskAsync(string id, DateOnly? date, SigmaSightDbContext db, Risk.Reports.RiskReportReader reader,

@@ -25,4 +25,9 @@ public sealed class BatchRun
     /// analytics the run's rebuilds invalidate (<see cref="Planning.AnalyticsDates"/>); null before that.
     /// </summary>
     public DateOnly[]? PlannedAnalyticsDates { get; set; }
+    /// <summary>
+    /// The last figure version (<c>sigmasight.figure_versions</c>) when the run's verdict was written: the snapshots it
+    /// verified are the versions valid then, which <see cref="Diff.RunDiffer"/> compares across runs.
+    /// </summary>
+    public long? FiguresVersion { get; set; }
 }

@@ -48,6 +48,7 @@ public sealed partial class VerifyRunJob(
         run.Status = result.Status;
         run.Summary = result.Summary;
         run.FinishedAt = now;
+        run.FiguresVersion = await Diff.FigureVersions.CurrentAsync(db, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await ledger.FinishItemAsync(LedgerItemRef.Verify(runId), ItemStatus.Succeeded, null, cancellationToken)
             .ConfigureAwait(false);

@@ -19,6 +19,7 @@ public static class CliApp
             RunCommands.Backfill(args),
             RunCommands.Recompute(args),
             RiskCommand.Create(args),
+            DiffCommand.Create(args),
             ImportPricesCommand.Create(args),
             CalendarCommands.AddClosure(),
             CalendarCommands.BusinessDateOf(),

@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<Risk.Portfolios.RiskInputLoader>();
         services.AddScoped<Risk.Reports.RiskReportReader>();
+        services.AddScoped<Batches.Diff.RunDiffer>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<IPhasePlanner, MarketDataPlanner>();

@@ -25,7 +25,7 @@ public sealed partial class PnlPlanner(
         var plan = await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
         foreach (var (portfolioId, rebuild) in plan.Where(p => p.Value.RebuildFrom is not null))
         {
-            await DeleteSnapshotsFromAsync(portfolioId, rebuild.RebuildFrom!.Value, cancellationToken).ConfigureAwait(false);
+            await DeleteSnapshotsFromAsync(run.Id, portfolioId, rebuild.RebuildFrom!.Value, cancellationToken).ConfigureAwait(false);
             if (rebuild.Reason == RebuildReason.LateClose) LogLateClose(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
             if (rebuild.Reason == RebuildReason.Import) LogImported(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
         }
@@ -83,14 +83,13 @@ public sealed partial class PnlPlanner(
         await risk.EnqueueAsync(run, lease, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task DeleteSnapshotsFromAsync(Guid portfolioId, DateOnly from, CancellationToken cancellationToken)
+    private async Task DeleteSnapshotsFromAsync(Guid runId, Guid portfolioId, DateOnly from, CancellationToken cancellationToken)
     {
         // The P&L jobs' lock: a chain of another run never sees a half-deleted history.
         await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
         await db.PositionValues.Where(v => v.PortfolioId == portfolioId && v.ValueDate >= from)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.PortfolioSnapshots.Where(s => s.PortfolioId == portfolioId && s.SnapshotDate >= from)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Diff.FigureVersions.ArchiveSnapshotsFromAsync(db, portfolioId, from, runId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // The equity balance is the NAV of the latest snapshot: after the deletion that is an earlier one (or none), so
         // a rebuild whose first day then fails never leaves a deleted NAV behind (issue 7, 1b).
         await db.Database.ExecuteSqlInterpolatedAsync($"""
