@@ -3,7 +3,8 @@ using Hangfire.Dashboard;
 namespace SigmaSight.Service.Dashboard;
 
 /// <summary>
-/// Adds the ledger-driven "Runs" pages (<c>/runs</c>, <c>/runs/{id}</c>) and their menu item to Hangfire's dashboard.
+/// Adds the ledger-driven "Runs" pages (<c>/runs</c>, <c>/runs/{id}</c>, <c>/runs/{a}/diff/{b}</c>) and their menu item to
+/// Hangfire's dashboard.
 /// Hangfire's routes and menu are process-global, so this registers once however many hosts a process builds.
 /// </summary>
 public static class RunsDashboard
@@ -20,6 +21,8 @@ public static class RunsDashboard
             if (_registered) return;
             DashboardRoutes.Routes.AddRazorPage(ListPath, _ => new RunListPage());
             DashboardRoutes.Routes.AddRazorPage(ListPath + "/(?<id>[^/]+)", match => new RunDetailsPage(match.Groups["id"].Value));
+            DashboardRoutes.Routes.AddRazorPage(ListPath + "/(?<a>[^/]+)/diff/(?<b>[^/]+)",
+                match => new RunDiffPage(match.Groups["a"].Value, match.Groups["b"].Value));
             NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To(ListPath))
             {
                 Active = page.RequestPath.StartsWith(ListPath, StringComparison.OrdinalIgnoreCase),

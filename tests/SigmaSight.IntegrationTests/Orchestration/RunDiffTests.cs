@@ -26,7 +26,7 @@ public sealed class RunDiffTests
     public async Task Diff_ShowsNoChangeForAForcedRerun_AndExactlyTheRebuiltFiguresAfterAPriceCorrection()
     {
         List<DateOnly> days;
-        Guid original, rerun;
+        Guid original, rerun, recomputed;
         decimal oldClose;
         await using (var host = await BatchTestHost.StartAsync())
         {
@@ -75,7 +75,14 @@ public sealed class RunDiffTests
             await DiffCommand.PrintAsync(diff, limit: 200, printed);
             printed.ToString().Should().Contain("20 portfolio-day(s) compared, 3 changed")
                 .And.Contain($"{Holder}").And.Contain($"{days[1]:yyyy-MM-dd}  daily_pnl");
+            recomputed = rebuilt.Id;
         }
+
+        await using var web = await Api.WebTestHost.StartAsync(reset: false);
+        using var client = web.Client();
+        var page = await client.GetStringAsync(new Uri($"/hangfire/runs/{original}/diff/{recomputed}", UriKind.Relative), TestContext.Current.CancellationToken);
+        page.Should().Contain("20 portfolio-day(s) compared, 3 changed (").And.Contain("<code>daily_pnl</code>")
+            .And.Contain(System.Net.WebUtility.HtmlEncode(Holder));
     }
 
     private static Task<RunDiff> CompareAsync(BatchTestHost host, Guid a, Guid b) =>
