@@ -31,7 +31,8 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         WriteHeader(view, now);
         WritePhases(view);
         WriteLiteral(RunFindingsHtml.Render(view));
-        WriteLiteral(RunItemsHtml.Render(view, jobId => Encode(Url.JobDetails(jobId))));
+        WriteLiteral(RunItemsHtml.Render(view, jobId => Encode(Url.JobDetails(jobId)),
+            portfolio => Encode(Url.To($"{PortfoliosPage.Path}/{portfolio}"))));
         WriteLiteral("</div></div>");
     }
 

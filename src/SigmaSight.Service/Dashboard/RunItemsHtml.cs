@@ -13,7 +13,8 @@ internal static class RunItemsHtml
 
     /// <param name="view">The run.</param>
     /// <param name="jobUrl">The dashboard URL of a Hangfire job id, already HTML-encoded.</param>
-    public static string Render(RunView view, Func<string, string> jobUrl)
+    /// <param name="portfolioUrl">The dashboard URL of a portfolio's report, already HTML-encoded.</param>
+    public static string Render(RunView view, Func<string, string> jobUrl, Func<Guid, string> portfolioUrl)
     {
         var html = new StringBuilder("<h3>Items</h3>");
         html.Append("<p class=\"run-item-counts\">");
@@ -30,28 +31,28 @@ internal static class RunItemsHtml
         html.Append("<table class=\"table table-hover\" id=\"run-items\"><thead><tr><th class=\"min-width\">State</th>" +
                     "<th class=\"min-width\">Phase</th><th>Item</th><th class=\"align-right\">Attempts</th><th>Error</th>" +
                     "<th>Started</th><th>Finished</th><th class=\"min-width\">Job</th></tr></thead><tbody>");
-        foreach (var item in view.Items) AppendRow(html, item, view.PortfolioNames, jobUrl);
+        foreach (var item in view.Items) AppendRow(html, item, view.PortfolioNames, jobUrl, portfolioUrl);
         return html.Append("</tbody></table>").ToString();
     }
 
     private static void AppendRow(StringBuilder html, BatchItem item, IReadOnlyDictionary<Guid, string> names,
-        Func<string, string> jobUrl)
+        Func<string, string> jobUrl, Func<Guid, string> portfolioUrl)
     {
         var job = item.HangfireJobId is { } id ? $"<a href=\"{jobUrl(id)}\">#{Encode(id)}</a>" : "";
         var late = item.LateSuccess ? " <span class=\"label label-info\" title=\"succeeded after it was counted as failed or blocked\">late</span>" : "";
         html.Append(CultureInfo.InvariantCulture,
             $"<tr class=\"run-item\" data-status=\"{item.Status}\"><td>{ItemBadge(item.Status)}{late}</td>" +
-            $"<td>{item.Phase}</td><td>{Describe(item, names)}<br><small class=\"text-muted\">{Encode(item.ItemKey)}</small></td>" +
+            $"<td>{item.Phase}</td><td>{Describe(item, names, portfolioUrl)}<br><small class=\"text-muted\">{Encode(item.ItemKey)}</small></td>" +
             $"<td class=\"align-right\">{item.Attempts}</td><td>{Error(item)}</td>" +
             $"<td>{Time(item.StartedAt)}</td><td>{Time(item.FinishedAt)}</td><td>{job}</td></tr>");
     }
 
-    private static string Describe(BatchItem item, IReadOnlyDictionary<Guid, string> names)
+    private static string Describe(BatchItem item, IReadOnlyDictionary<Guid, string> names, Func<Guid, string> portfolioUrl)
     {
         if (item.Phase == BatchPhases.Pnl && item.PortfolioId is { } portfolio)
         {
             var name = names.TryGetValue(portfolio, out var n) ? n : portfolio.ToString("D");
-            return Encode($"P&L · {name} · {Date(item.ItemDate)}");
+            return $"{Encode("P&L · ")}<a href=\"{portfolioUrl(portfolio)}\">{Encode(name)}</a>{Encode($" · {Date(item.ItemDate)}")}";
         }
         if (item.Phase == BatchPhases.MarketData)
         {

@@ -23,6 +23,12 @@ public static class RunsDashboard
             DashboardRoutes.Routes.AddRazorPage(ListPath + "/(?<id>[^/]+)", match => new RunDetailsPage(match.Groups["id"].Value));
             DashboardRoutes.Routes.AddRazorPage(ListPath + "/(?<a>[^/]+)/diff/(?<b>[^/]+)",
                 match => new RunDiffPage(match.Groups["a"].Value, match.Groups["b"].Value));
+            DashboardRoutes.Routes.AddRazorPage(PortfoliosPage.Path, _ => new PortfoliosPage());
+            DashboardRoutes.Routes.AddRazorPage(PortfoliosPage.Path + "/(?<id>[^/]+)", match => new PortfolioReportPage(match.Groups["id"].Value));
+            NavigationMenu.Items.Add(page => new MenuItem("Portfolios", page.Url.To(PortfoliosPage.Path))
+            {
+                Active = page.RequestPath.StartsWith(PortfoliosPage.Path, StringComparison.OrdinalIgnoreCase),
+            });
             NavigationMenu.Items.Add(page => new MenuItem("Runs", page.Url.To(ListPath))
             {
                 Active = page.RequestPath.StartsWith(ListPath, StringComparison.OrdinalIgnoreCase),

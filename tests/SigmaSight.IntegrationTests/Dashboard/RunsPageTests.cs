@@ -57,8 +57,11 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
         var jobs = await TestDatabase.RowsAsync($"SELECT hangfire_job_id FROM sigmasight.batch_items WHERE run_id = '{run}'");
         jobs.Should().HaveCount(28, "1 market-data chunk, 1 symbol-analytics chunk, 20 P&L days, 5 risk items, 1 verify");
         foreach (var job in jobs) html.Should().Contain($"<a href=\"/hangfire/jobs/details/{job}\">#{job}</a>");
-        foreach (var name in await TestDatabase.RowsAsync("SELECT name FROM sigmasight.portfolios"))
-            html.Should().Contain(WebUtility.HtmlEncode($"P&L · {name} · {fixture.CompletedRun.RangeFrom:yyyy-MM-dd}"));
+        foreach (var (id, name) in (await TestDatabase.RowsAsync("SELECT id, name FROM sigmasight.portfolios")).Select(r => (r.Split('|')[0], r.Split('|')[1])))
+        {
+            html.Should().Contain(WebUtility.HtmlEncode("P&L · ") + $"<a href=\"/hangfire/portfolios/{id}\">{WebUtility.HtmlEncode(name)}</a>" +
+                WebUtility.HtmlEncode($" · {fixture.CompletedRun.RangeFrom:yyyy-MM-dd}"));
+        }
         ItemStatuses(html).Should().OnlyContain(s => s == "Succeeded");
     }
 
@@ -100,6 +103,58 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
 
         status.Should().Be(HttpStatusCode.NotFound);
         html.Should().Contain("Run not found");
+    }
+
+    [Fact]
+    public async Task PortfolioList_LinksEveryPortfolioToItsReport_WithTheLatestNavOfTheDatabase()
+    {
+        var (status, html) = await GetAsync("/hangfire/portfolios");
+
+        status.Should().Be(HttpStatusCode.OK);
+        var rows = await TestDatabase.RowsAsync("""
+            SELECT p.id, to_char(s.equity_balance, 'FM999,999,999,990.00') FROM sigmasight.portfolios p
+              JOIN LATERAL (SELECT equity_balance FROM sigmasight.portfolio_snapshots x WHERE x.portfolio_id = p.id
+                             ORDER BY snapshot_date DESC LIMIT 1) s ON true
+            """);
+        rows.Should().HaveCount(5);
+        foreach (var row in rows.Select(r => r.Split('|')))
+            html.Should().Contain($"href=\"/hangfire/portfolios/{row[0]}\"").And.Contain($">{row[1]}</td>");
+    }
+
+    [Fact]
+    public async Task PortfolioReport_ShowsChartsAndEveryRiskFamily_WithTheFiguresOfTheDatabase()
+    {
+        const string Name = "Demo Individual Investor Portfolio";
+        var id = await TestDatabase.ScalarAsync<Guid>($"SELECT id FROM sigmasight.portfolios WHERE name = '{Name}'");
+        var nav = await TestDatabase.ScalarAsync<string>($"""
+            SELECT to_char(equity_balance, 'FM999,999,999,990.00') FROM sigmasight.portfolio_snapshots
+             WHERE portfolio_id = '{id}' ORDER BY snapshot_date DESC LIMIT 1
+            """);
+        var asOf = await TestDatabase.ScalarAsync<DateOnly>($"SELECT max(as_of) FROM sigmasight.analytic_results WHERE portfolio_id = '{id}'");
+        var scenarios = await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.stress_results WHERE portfolio_id = '{id}' AND as_of = '{asOf:yyyy-MM-dd}'");
+
+        var (status, html) = await GetAsync($"/hangfire/portfolios/{id}");
+
+        status.Should().Be(HttpStatusCode.OK);
+        html.Should().Contain($"<dd id=\"portfolio-nav\">{nav}</dd>", "the report shows the latest NAV as stored");
+        html.Should().Contain("<svg id=\"equity-curve\"").And.Contain("<svg id=\"daily-pnl\"").And.Contain("<svg id=\"stress-chart\"")
+            .And.Contain($"Risk as of {asOf:yyyy-MM-dd}");
+        TableRows(html, "risk-families").Should().Be(8, "one row per family");
+        scenarios.Should().Be(19);
+        TableRows(html, "stress-table").Should().Be((int)scenarios);
+        html.Should().NotContain("greeks-table", "this portfolio holds no option");
+
+        var (_, run) = await GetAsync($"/hangfire/runs/{fixture.CompletedRun.Id}");
+        run.Should().Contain($"href=\"/hangfire/portfolios/{id}\"", "each P&L item links to its portfolio's report");
+        (await GetAsync($"/hangfire/portfolios/{Guid.NewGuid()}")).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static int TableRows(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, "the page has a table {0}", id);
+        var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        return Regex.Count(body, "<tr><td>");
     }
 
     private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
