@@ -12,7 +12,7 @@ namespace SigmaSight.Service.Batches;
 /// </summary>
 public sealed partial class VerifyRunJob(
     SigmaSightDbContext db, BatchLedger ledger, RunVerifier verifier, IBackgroundJobClient jobs, TestPauses pauses,
-    TimeProvider time, ILogger<VerifyRunJob> logger)
+    TimeProvider time, Observability.BatchTelemetry telemetry, ILogger<VerifyRunJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
@@ -55,6 +55,7 @@ public sealed partial class VerifyRunJob(
         var later = await AnswerRequestsAsync(runId, readFrom, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogVerified(logger, runId, result.Status, result.Summary);
+        telemetry.RunFinished(run);
         if (later) jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
     }
 

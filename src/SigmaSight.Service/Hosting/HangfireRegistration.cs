@@ -72,6 +72,7 @@ public static class HangfireRegistration
             {
                 GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
                 GlobalJobFilters.Filters.Remove<LedgerFailureFilter>();
+                GlobalJobFilters.Filters.Remove<Observability.JobTelemetryFilter>();
                 GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
                 {
                     Attempts = batch.EffectiveRetryDelays.Count,
@@ -82,6 +83,9 @@ public static class HangfireRegistration
                 GlobalJobFilters.Filters.Add(new LedgerFailureFilter(
                     provider.GetRequiredService<IServiceScopeFactory>(),
                     provider.GetRequiredService<ILogger<LedgerFailureFilter>>()));
+                GlobalJobFilters.Filters.Add(new Observability.JobTelemetryFilter(
+                    provider.GetRequiredService<Observability.BatchTelemetry>(),
+                    provider.GetRequiredService<ILogger<Observability.JobTelemetryFilter>>()));
             }
         }
     }

@@ -11,6 +11,8 @@ using SigmaSight.Service.Pnl;
 using SigmaSight.Service.Portfolios.Demo;
 using SigmaSight.Service.Risk;
 
+using SigmaSight.Service.Observability;
+
 namespace SigmaSight.Service.Hosting;
 
 /// <summary>The one DI entry point of the service: options, database, ledger, planners and jobs.</summary>
@@ -24,6 +26,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
         services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName, ScheduleOptions.Rules);
         services.AddSingleton(TimeProvider.System);
+        services.AddSigmaSightTelemetry(configuration);
 
         var connection = DatabaseConnection.ForApplication(DatabaseConnection.Resolve(configuration), "sigmasight");
         services.AddDbContext<SigmaSightDbContext>(o => SigmaSightDbContextOptions.Configure(o, connection));

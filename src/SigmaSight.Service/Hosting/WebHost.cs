@@ -3,12 +3,14 @@ using SigmaSight.Service.Api;
 using SigmaSight.Service.Api.Health;
 using SigmaSight.Service.Hosting.Security;
 using SigmaSight.Service.Hosting.Validation;
+using SigmaSight.Service.Observability;
 
 namespace SigmaSight.Service.Hosting;
 
 /// <summary>
 /// The web host (<c>serve</c>): Hangfire servers, the dashboard at /hangfire (local requests only unless
-/// <c>Dashboard:Mode = Policy</c>), the HTTP API under /api with its OpenAPI document, and /health/live|ready.
+/// <c>Dashboard:Mode = Policy</c>), the HTTP API under /api with its OpenAPI document, /health/live|ready and the
+/// Prometheus scrape endpoint (/metrics).
 /// </summary>
 public static class WebHost
 {
@@ -23,6 +25,7 @@ public static class WebHost
         builder.Services.AddDashboardSecurity();
         builder.Services.AddSigmaSightApi();
         builder.Services.AddSigmaSightHealth();
+        builder.Services.AddSigmaSightMetricsEndpoint();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -38,6 +41,7 @@ public static class WebHost
         app.MapSigmaSightDashboard();
         app.MapSigmaSightApi();
         app.MapSigmaSightHealth();
+        app.MapSigmaSightMetrics();
         return app;
     }
 
@@ -48,5 +52,6 @@ public static class WebHost
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+        ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
     };
 }
