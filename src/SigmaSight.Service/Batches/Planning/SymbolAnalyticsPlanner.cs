@@ -12,7 +12,8 @@ namespace SigmaSight.Service.Batches.Planning;
 /// Phase 2: one item per chunk of symbols (held symbols, option underlyings and the factor proxies), each computing
 /// every symbol figure once per analytics date of the run (<see cref="AnalyticsDates"/>), never per holding.
 /// </summary>
-public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJobClient jobs, IOptions<BatchOptions> options)
+public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJobClient jobs, IOptions<BatchOptions> options,
+    IOptions<AnalyticsOptions> analytics)
     : IPhasePlanner
 {
     public int Phase => BatchPhases.SymbolAnalytics;
@@ -20,7 +21,7 @@ public sealed class SymbolAnalyticsPlanner(SigmaSightDbContext db, IBackgroundJo
     public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false);
+        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, analytics.Value, cancellationToken).ConfigureAwait(false);
         return await SymbolChunks.PlanAsync(db, run, Phase, symbols, options.Value.ChunkSize, run.RangeTo, cancellationToken)
             .ConfigureAwait(false);
     }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
@@ -8,7 +10,8 @@ namespace SigmaSight.Service.Batches.Verification;
 /// Checks a run from the data itself: every planned snapshot exists, no item is unfinished or failed, no stale
 /// price was used and no missing close is still missing. Each problem names what and why.
 /// </summary>
-public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars)
+public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars,
+    IOptions<AnalyticsOptions> analytics)
 {
     public async Task<VerificationResult> VerifyAsync(BatchRun run, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -136,10 +139,12 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
 
     private async Task<List<string>> UnresolvedMissingClosesAsync(BatchRun run, CancellationToken cancellationToken)
     {
-        var missing = await db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == run.Id && f.Kind == "missing")
+        // A factor proxy no portfolio holds and nobody ever priced is a warning: only its analytics lack it (stored reasons).
+        var missing = await db.DataQualityFindings.AsNoTracking()
+            .Where(f => f.RunId == run.Id && f.Kind == "missing" && f.Severity == "error")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (missing.Count == 0) return [];
-        var universe = (await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var universe = (await SymbolUniverse.ForScopeAsync(db, run.Scope, analytics.Value, cancellationToken).ConfigureAwait(false)).ToHashSet();
         var symbols = missing.Select(f => f.Symbol!).Distinct().ToList();
         var priced = (await db.Prices.AsNoTracking()
                 .Where(p => symbols.Contains(p.Symbol) && p.Date >= run.RangeFrom && p.Date <= run.RangeTo)
