@@ -8,10 +8,11 @@ namespace SigmaSight.Service.Batches.Verification;
 
 /// <summary>
 /// Checks a run from the data itself: every planned snapshot exists, no item is unfinished or failed, no stale
-/// price was used and no missing close is still missing. Each problem names what and why.
+/// price was used, no missing close is still missing and no provider close was non-positive. Each problem names what
+/// and why. It also records the run's stale, unvalued and insufficient-history findings.
 /// </summary>
 public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars,
-    IOptions<AnalyticsOptions> analytics)
+    IOptions<AnalyticsOptions> analytics, IOptions<BatchOptions> batch)
 {
     public async Task<VerificationResult> VerifyAsync(BatchRun run, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -60,6 +61,12 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
         var stale = await StaleFindings.RecordAsync(db, run, expected, calendar, now, cancellationToken).ConfigureAwait(false);
         problems.AddRange(stale.Select(f => $"stale price ({f.Severity}): {f.Detail}"));
         problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
+        problems.AddRange((await db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == run.Id && f.Kind == "non_positive")
+            .OrderBy(f => f.BusinessDate).Select(f => f.Detail).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(d => $"non-positive close: {d}"));
+        // Unvalued positions are named by the failed P&L items above already; the findings say which lot and why.
+        await UnvaluedFindings.RecordAsync(db, run, [.. items.Where(i => i.Phase == BatchPhases.Pnl && i.Status is ItemStatus.Failed or ItemStatus.Blocked)],
+            calendar, batch.Value.StaleWindowTradingDays, names, now, cancellationToken).ConfigureAwait(false);
 
         var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
         var days = Planning.AnalyticsDates.Of(run, calendar);
