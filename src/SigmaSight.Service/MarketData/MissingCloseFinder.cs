@@ -63,7 +63,8 @@ public static class MissingCloseFinder
         IReadOnlyCollection<string> symbols, IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateOnly, decimal>>> closes,
         HashSet<(string Symbol, DateOnly Date)> stored, CancellationToken cancellationToken)
     {
-        var candidates = symbols.Where(s => !(closes.TryGetValue(s, out var c) && c.Count > 0) && !stored.Any(x => x.Symbol == s)).ToList();
+        var storedSymbols = stored.Select(x => x.Symbol).ToHashSet(StringComparer.Ordinal);
+        var candidates = symbols.Where(s => !(closes.TryGetValue(s, out var c) && c.Count > 0) && !storedSymbols.Contains(s)).ToList();
         if (candidates.Count == 0) return [];
         var held = await SymbolUniverse.HeldAsync(db, run.Scope, cancellationToken).ConfigureAwait(false);
         candidates.RemoveAll(held.Contains);
