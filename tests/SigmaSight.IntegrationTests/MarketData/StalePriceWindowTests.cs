@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.Persistence;
 using static SigmaSight.IntegrationTests.MarketData.DataQualityBook;
 
 namespace SigmaSight.IntegrationTests.MarketData;
@@ -11,6 +14,8 @@ namespace SigmaSight.IntegrationTests.MarketData;
 [Collection(SharedDatabase.Name)]
 public sealed class StalePriceWindowTests
 {
+    private static readonly string[] Severities = ["error", "critical", "warning", "info"];
+
     [Fact]
     public async Task HeldSymbolWithoutPrices_IsStaleThenCritical_ThenUnvaluedAndTheDayFails_NamingSymbolAndDate()
     {
@@ -43,6 +48,11 @@ public sealed class StalePriceWindowTests
         (await FindingsAsync(run.Id, "unvalued")).Select(f => string.Join('|', f.Split('|')[..3])).Should().Equal(
             [$"critical|{Days[8]:yyyy-MM-dd}|IBM"], "day 9 is blocked behind day 8, but IBM has its close again on day 9");
         run.Summary.Should().Contain($"missing price for IBM on {Days[8]:yyyy-MM-dd}");
+        // The API's run detail (GET /api/runs/{id}) reads them through RunFindings, the most severe first.
+        var api = await host.WithScopeAsync(s => RunFindings.ReadAsync(s.GetRequiredService<SigmaSightDbContext>(), run.Id, 500, CancellationToken.None));
+        api.Select(f => Array.IndexOf(Severities, f.Severity)).Should().BeInAscendingOrder();
+        api.Should().ContainSingle(f => f.Kind == "unvalued").Which.Should().Match<FindingView>(f =>
+            f.Severity == "critical" && f.Symbol == "IBM" && f.BusinessDate == Days[8] && f.PortfolioId != null);
         (await StatusAsync(host, run.Id)).Should().MatchRegex($@"critical\s+unvalued\s+{Days[8]:yyyy-MM-dd} IBM\s+IBM held by {Portfolio}")
             .And.MatchRegex($@"critical\s+stale\s+{Days[5]:yyyy-MM-dd} IBM");
     }
