@@ -18,9 +18,9 @@ while [ $# -gt 0 ]; do
     --once) once=true ;;
     --port) port="$2"; shift ;;
     --port=*) port="${1#--port=}" ;;
-    --data) data="$2"; shift ;;
+    --data) [ $# -ge 2 ] || { echo "demo.sh: --data needs a data set (synthetic or dowjones30)" >&2; exit 64; }; data="$2"; shift ;;
     --data=*) data="${1#--data=}" ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "demo.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
   esac
   shift
