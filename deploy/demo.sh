@@ -4,20 +4,32 @@
 #   deploy/demo.sh            run the demo batch, then serve http://127.0.0.1:5080/hangfire
 #   deploy/demo.sh --once     exit after the run with its status as exit code (0 only for Completed)
 #   deploy/demo.sh --port N   serve on another port (also: SIGMASIGHT_PORT)
+#   deploy/demo.sh --data dowjones30 [--once]
+#                             the real-data demo instead: the Dow Jones 30 closes (data/dowjones30) imported into
+#                             database sigmasight_dow, three Dow portfolios, NYA as the market benchmark, the
+#                             database-only price provider, and the last 60 trading days of 2000 backfilled
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 once=false
+data=synthetic
 port="${SIGMASIGHT_PORT:-5080}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --once) once=true ;;
     --port) port="$2"; shift ;;
     --port=*) port="${1#--port=}" ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    --data) [ $# -ge 2 ] || { echo "demo.sh: --data needs a data set (synthetic or dowjones30)" >&2; exit 64; }; data="$2"; shift ;;
+    --data=*) data="${1#--data=}" ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "demo.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
   esac
   shift
 done
+case "$data" in
+  synthetic) ;;
+  dowjones30) exec "$here/demo-dowjones30.sh" "$once" "$port" ;;
+  *) echo "demo.sh: unknown data set '$data' (synthetic or dowjones30)" >&2; exit 64 ;;
+esac
 
 "$here/ensure-deps.sh" >&2
 if [ -z "${SIGMASIGHT_DB:-}" ]; then

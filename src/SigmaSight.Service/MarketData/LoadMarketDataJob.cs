@@ -10,8 +10,9 @@ namespace SigmaSight.Service.MarketData;
 /// Phase 1, one chunk of symbols: loads closes and security reference data from the provider and upserts them. The
 /// run's days are always fetched; earlier days of the history window (the P&amp;L lookback, and
 /// <see cref="AnalyticsOptions.HistoryTradingDays"/> closes up to the run's first day) only where a symbol has
-/// none stored (<see cref="CloseRequests"/>). A symbol without a close on a day of the run is a data-quality
-/// finding, not a failure of the chunk (one missing symbol must not fail others).
+/// none stored (<see cref="CloseRequests"/>). A symbol without a close on a day of the run, a non-positive close
+/// from the provider (not stored) and an implausible jump are data-quality findings, not failures of the chunk
+/// (one bad symbol must not fail others).
 /// </summary>
 public sealed partial class LoadMarketDataJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, IMarketDataProvider provider,
@@ -41,16 +42,22 @@ public sealed partial class LoadMarketDataJob(
             foreach (var (symbol, series) in answer) closes[symbol] = series;
         }
         var securities = await provider.GetSecuritiesAsync(symbols, cancellationToken).ConfigureAwait(false);
+        var (usable, nonPositive) = NonPositiveCloses.Split(run, closes, provider.Source, time.GetUtcNow());
 
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var written = await PriceUpserter.UpsertAsync(db, provider.Source, closes, cancellationToken).ConfigureAwait(false);
+            var written = await PriceUpserter.UpsertAsync(db, provider.Source, usable, cancellationToken).ConfigureAwait(false);
             await SecurityUpserter.UpsertAsync(db, securities, cancellationToken).ConfigureAwait(false);
             outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
             // A duplicate delivery that finds the item already finished records no findings of its own (issue 7, 1d).
-            List<DataQualityFinding> findings = outcome == FinishOutcome.AlreadyFinished ? [] : await MissingCloseFinder.FindAsync(
-                db, run, symbols, closes, calendar, provider.Source, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            List<DataQualityFinding> findings = outcome == FinishOutcome.AlreadyFinished ? [] :
+            [
+                .. nonPositive,
+                .. await MissingCloseFinder.FindAsync(db, run, symbols, usable, calendar, provider.Source, time.GetUtcNow(), cancellationToken)
+                    .ConfigureAwait(false),
+                .. await JumpFinder.FindAsync(db, run, symbols, time.GetUtcNow(), cancellationToken).ConfigureAwait(false),
+            ];
             await FindingWriter.AddAsync(db, findings, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             var backfilled = requests.Where(r => r.From < run.RangeFrom).Sum(r => r.Symbols.Count);

@@ -12,7 +12,8 @@ namespace SigmaSight.Service.Batches.Planning;
 /// lookback before the earliest day any portfolio of the run will process.
 /// </summary>
 public sealed class MarketDataPlanner(
-    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, IOptions<BatchOptions> options)
+    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, IOptions<BatchOptions> options,
+    IOptions<AnalyticsOptions> analytics)
     : IPhasePlanner
 {
     public int Phase => BatchPhases.MarketData;
@@ -26,7 +27,7 @@ public sealed class MarketDataPlanner(
         if (run.RangeFrom < first) first = run.RangeFrom;
         var loadFrom = calendar.AddTradingDays(calendar.OnOrAfter(first), -options.Value.LookbackTradingDays);
 
-        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false);
+        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, analytics.Value, cancellationToken).ConfigureAwait(false);
         return await SymbolChunks.PlanAsync(db, run, Phase, symbols, options.Value.ChunkSize, loadFrom, cancellationToken)
             .ConfigureAwait(false);
     }

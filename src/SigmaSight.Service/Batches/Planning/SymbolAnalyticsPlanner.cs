@@ -13,7 +13,8 @@ namespace SigmaSight.Service.Batches.Planning;
 /// every symbol figure once per analytics date of the run (<see cref="AnalyticsDates"/>), never per holding.
 /// </summary>
 public sealed class SymbolAnalyticsPlanner(
-    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, IOptions<BatchOptions> options)
+    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, IOptions<BatchOptions> options,
+    IOptions<AnalyticsOptions> analytics)
     : IPhasePlanner
 {
     public int Phase => BatchPhases.SymbolAnalytics;
@@ -28,7 +29,7 @@ public sealed class SymbolAnalyticsPlanner(
         run.PlannedAnalyticsDates = dates;
         await db.BatchRuns.Where(r => r.Id == run.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.PlannedAnalyticsDates, dates), cancellationToken).ConfigureAwait(false);
-        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false);
+        var symbols = await SymbolUniverse.ForScopeAsync(db, run.Scope, analytics.Value, cancellationToken).ConfigureAwait(false);
         return await SymbolChunks.PlanAsync(db, run, Phase, symbols, options.Value.ChunkSize, run.RangeTo, cancellationToken)
             .ConfigureAwait(false);
     }

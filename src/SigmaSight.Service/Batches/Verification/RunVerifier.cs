@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
@@ -6,9 +8,11 @@ namespace SigmaSight.Service.Batches.Verification;
 
 /// <summary>
 /// Checks a run from the data itself: every planned snapshot exists, no item is unfinished or failed, no stale
-/// price was used and no missing close is still missing. Each problem names what and why.
+/// price was used, no missing close is still missing and no provider close was non-positive. Each problem names what
+/// and why. It also records the run's stale, unvalued and insufficient-history findings.
 /// </summary>
-public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars)
+public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars,
+    IOptions<AnalyticsOptions> analytics, IOptions<BatchOptions> batch)
 {
     public async Task<VerificationResult> VerifyAsync(BatchRun run, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -57,6 +61,12 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
         var stale = await StaleFindings.RecordAsync(db, run, expected, calendar, now, cancellationToken).ConfigureAwait(false);
         problems.AddRange(stale.Select(f => $"stale price ({f.Severity}): {f.Detail}"));
         problems.AddRange(await UnresolvedMissingClosesAsync(run, cancellationToken).ConfigureAwait(false));
+        problems.AddRange((await db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == run.Id && f.Kind == "non_positive")
+            .OrderBy(f => f.BusinessDate).Select(f => f.Detail).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(d => $"non-positive close: {d}"));
+        // Unvalued positions are named by the failed P&L items above already; the findings say which lot and why.
+        await UnvaluedFindings.RecordAsync(db, run, [.. items.Where(i => i.Phase == BatchPhases.Pnl && i.Status is ItemStatus.Failed or ItemStatus.Blocked)],
+            calendar, batch.Value.StaleWindowTradingDays, names, now, cancellationToken).ConfigureAwait(false);
 
         var status = problems.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
         var days = Planning.AnalyticsDates.Of(run, calendar);
@@ -136,10 +146,12 @@ public sealed class RunVerifier(SigmaSightDbContext db, RunCoverage coverage, Tr
 
     private async Task<List<string>> UnresolvedMissingClosesAsync(BatchRun run, CancellationToken cancellationToken)
     {
-        var missing = await db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == run.Id && f.Kind == "missing")
+        // A factor proxy no portfolio holds and nobody ever priced is a warning: only its analytics lack it (stored reasons).
+        var missing = await db.DataQualityFindings.AsNoTracking()
+            .Where(f => f.RunId == run.Id && f.Kind == "missing" && f.Severity == "error")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (missing.Count == 0) return [];
-        var universe = (await SymbolUniverse.ForScopeAsync(db, run.Scope, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var universe = (await SymbolUniverse.ForScopeAsync(db, run.Scope, analytics.Value, cancellationToken).ConfigureAwait(false)).ToHashSet();
         var symbols = missing.Select(f => f.Symbol!).Distinct().ToList();
         var priced = (await db.Prices.AsNoTracking()
                 .Where(p => symbols.Contains(p.Symbol) && p.Date >= run.RangeFrom && p.Date <= run.RangeTo)

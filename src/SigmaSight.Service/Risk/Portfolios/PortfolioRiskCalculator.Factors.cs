@@ -79,6 +79,10 @@ public sealed partial class PortfolioRiskCalculator
                 m.Value.Unit == ScenarioFactor.YieldChangeUnit ? ShockUnit.YieldChange : ShockUnit.Return))
             .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         var proxies = factors.ToDictionary(f => f.Name, f => ProxyOf(f), StringComparer.Ordinal);
+        var unpriced = proxies.Values.Where(p => !inputs.Closes.ContainsKey(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unpriced.Count > 0)
+            return (AnalyticStatuses.InsufficientHistory, $"no closes of the factor proxies {string.Join(", ", unpriced)} up to " +
+                $"{inputs.AsOf:yyyy-MM-dd}: the correlated stress needs the covariance of every scenario factor");
         var proxyReturns = Returns([.. proxies.Values.Distinct(StringComparer.Ordinal)], EwmaCovariance.DefaultWindow);
         var covariance = EwmaCovariance.Estimate([.. factors.Select(f => f.Name)],
             proxies.ToDictionary(p => p.Key, p => proxyReturns[p.Value], StringComparer.Ordinal));
