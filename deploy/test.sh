@@ -47,7 +47,7 @@ run_tests() { # project, then dotnet test arguments; output to the log and the t
 run_tests tests/SigmaSight.UnitTests "$@"
 # The second shard: the classes that start processes or wait longest (about half of the time).
 heavy=(--filter-class '*BadInputCatalogueTests' '*TwoHostsTests' '*DatabaseOutageTests' '*CrashTrialsTests'
-  '*StrandedWorkTests' '*PoisonPortfolioTests' '*RecomputeRaceTests' '*HostQueuesTests' '*SecretLeakTests')
+  '*StrandedWorkTests' '*PoisonPortfolioTests' '*RecomputeRaceTests' '*HostQueuesTests' '*SecretLeakTests' '*DowJonesDemoTests')
 if [ $# -eq 0 ] && [ -n "${SIGMASIGHT_TEST_DB_2:-}" ] && [ "${SIGMASIGHT_TEST_SHARDS:-2}" != "1" ]; then
   echo "==> test tests/SigmaSight.IntegrationTests in two shards (databases sigmasight_test, sigmasight_test_2)" >&2
   shard2="$(mktemp)"
