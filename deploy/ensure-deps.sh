@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (with apt, as root) what the tests and the demo need when it is missing:
 # the Python oracles' modules for /usr/bin/python3, and checks that the .NET SDK is present.
+# With --browser (deploy/test.sh): also Debian's chromium, which the browser test drives through Playwright.
 # The PostgreSQL server is installed on demand by deploy/db.sh start.
 set -euo pipefail
 
@@ -62,5 +63,15 @@ ensure_dotnet() {
   say "dotnet SDK $version"
 }
 
+ensure_browser() {
+  if [[ -x /usr/bin/chromium ]]; then
+    say "chromium present: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
+    return
+  fi
+  apt_install chromium
+  [[ -x /usr/bin/chromium ]] || die "chromium still missing after installing"
+}
+
 ensure_python
 ensure_dotnet
+if [[ ${1:-} == --browser ]]; then ensure_browser; fi

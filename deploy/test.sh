@@ -11,7 +11,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-"$here/ensure-deps.sh" >&2
+"$here/ensure-deps.sh" --browser >&2
 if [ -z "${SIGMASIGHT_TEST_DB:-}" ]; then
   if [ -n "${SIGMASIGHT_DB:-}" ]; then base="$SIGMASIGHT_DB"
   else "$here/db.sh" start >&2; base="$("$here/db.sh" url)"; fi
