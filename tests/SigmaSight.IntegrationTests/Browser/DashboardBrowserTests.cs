@@ -9,7 +9,6 @@ using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Hosting.Security;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
-using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.IntegrationTests.Browser;
 
@@ -99,8 +98,8 @@ public sealed class DashboardBrowserTests
         await ShotAsync(page, shot);
     }
 
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
 
     private static async Task<RunStatus> WaitForStatusAsync(Guid run, RunStatus expected, TimeSpan limit)
     {
@@ -135,7 +134,7 @@ public sealed class DashboardBrowserTests
         {
             var db = s.GetRequiredService<SigmaSightDbContext>();
             var portfolio = await db.Portfolios.SingleAsync(p => p.Name == HedgeFund);
-            db.Positions.Add(new Position
+            db.Positions.Add(new SigmaSight.Service.Portfolios.Position
             {
                 Id = Guid.NewGuid(), PortfolioId = portfolio.Id, Symbol = "ZZZZ", PositionType = "LONG", InvestmentClass = "PUBLIC",
                 Quantity = 100, EntryPrice = 10m, EntryDate = days[4],
