@@ -14,7 +14,7 @@ public static class QueryEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/runs", ListRunsAsync).WithName("ListRuns").WithSummary("The most recent runs, newest first")
             .Produces<List<RunView>>().ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items")
+        api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items; id: the run id or a unique prefix or suffix of it")
             .Produces<RunDetailView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/portfolios/{id}/snapshots", GetSnapshotsAsync).WithName("GetSnapshots")
             .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order")
@@ -52,9 +52,9 @@ public static class QueryEndpoints
 
     internal static async Task<IResult> GetRunAsync(string id, SigmaSightDbContext db, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var runId)) return ApiProblems.Invalid("id", $"id '{id}' is not a run id (a GUID)");
-        var run = await db.BatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct).ConfigureAwait(false);
-        if (run is null) return ApiProblems.NotFound($"run {runId} does not exist");
+        var found = await Batches.RunReferences.FindAsync(db.BatchRuns, id, "id", ct).ConfigureAwait(false);
+        if (found.Id is not { } runId) return found.Unknown ? ApiProblems.NotFound(found.Problem!) : ApiProblems.Invalid("id", found.Problem!);
+        var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct).ConfigureAwait(false);
         var phases = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Phase)
             .Select(p => new PhaseView(p.Phase, p.Name, p.Status, p.Expected, p.Remaining, p.StarterJobId, p.StartedAt, p.FinishedAt))
             .ToListAsync(ct).ConfigureAwait(false);

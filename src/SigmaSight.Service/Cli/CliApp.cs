@@ -15,6 +15,7 @@ public static class CliApp
             AdminCommands.SeedDemo(args),
             ImportPortfoliosCommand.Create(args),
             AdminCommands.Status(args),
+            RunsCommand.Create(args),
             RunCommands.Run(args),
             RunCommands.Backfill(args),
             RunCommands.Recompute(args),

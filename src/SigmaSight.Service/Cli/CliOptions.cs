@@ -17,16 +17,18 @@ public static class CliOptions
         CustomParser = r => ParseDate(r, name),
     };
 
-    public static Argument<Guid?> RunId(string name, string description) => new(name)
+    /// <summary>A run id, or a unique prefix or suffix of one (<see cref="Batches.RunReferences"/>), checked for form here.</summary>
+    public static Argument<string?> RunId(string name, string description) => new(name)
     {
         Description = description,
         Arity = ArgumentArity.ZeroOrOne,
         CustomParser = r =>
         {
             if (r.Tokens.Count == 0) return null;
-            if (Guid.TryParse(r.Tokens[0].Value, out var id)) return id;
-            r.AddError($"{name} '{r.Tokens[0].Value}' is not a run id (a GUID such as 01a233d5-e864-7bb7-8952-f9b4f6e95e71)");
-            return null;
+            var text = r.Tokens[0].Value;
+            if (Batches.RunReferences.Normalize(text) is null)
+                r.AddError($"{name} '{text}' is not a run id (give {Batches.RunReferences.Expected})");
+            return text;
         },
     };
 
