@@ -5,7 +5,7 @@
 #   deploy/db.sh url           print the Npgsql connection string (does not start anything)
 #   deploy/db.sh stop          stop this checkout's private cluster
 #   deploy/db.sh status        print state, data directory and port (exit 3 when not running)
-#   deploy/db.sh psql [args]   run psql on the sigmasight database
+#   deploy/db.sh psql [args]   run psql on the sigmasight database, schema sigmasight first on the search_path
 #
 # With SIGMASIGHT_DB set (an Npgsql connection string) that server is used as it is:
 # start only checks that it is reachable, url prints it, stop does nothing.
@@ -20,6 +20,8 @@ set -euo pipefail
 readonly DB_NAME=sigmasight
 readonly DB_USER=postgres
 readonly PG_OS_USER=postgres
+# psql sessions see the service's tables unqualified (portfolios, batch_runs, ...); hangfire.* stays qualified.
+readonly SEARCH_PATH_OPTION='-c search_path=sigmasight,public'
 
 say() { printf 'db.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -138,7 +140,7 @@ external_main() {
       ;;
     psql)
       command -v psql >/dev/null 2>&1 || die "psql not found on PATH"
-      exec psql "$(ext_libpq)" "$@"
+      PGOPTIONS="$SEARCH_PATH_OPTION ${PGOPTIONS:-}" exec psql "$(ext_libpq)" "$@"
       ;;
   esac
 }
@@ -443,7 +445,7 @@ cmd_psql() {
   server_running || die "cluster $DATA_DIR is not running; run deploy/db.sh start"
   PSQL="$PG_BIN/psql"
   [[ -x $PSQL ]] || PSQL="$(command -v psql)" || die "psql not found"
-  exec "$PSQL" -h 127.0.0.1 -p "$(recorded_port)" -U "$DB_USER" -d "$DB_NAME" "$@"
+  PGOPTIONS="$SEARCH_PATH_OPTION ${PGOPTIONS:-}" exec "$PSQL" -h 127.0.0.1 -p "$(recorded_port)" -U "$DB_USER" -d "$DB_NAME" "$@"
 }
 
 usage() { die "usage: deploy/db.sh start|url|stop|status|psql [psql args...]"; }

@@ -16,6 +16,9 @@ public static class QueryEndpoints
             .Produces<List<RunView>>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/runs/{id}", GetRunAsync).WithName("GetRun").WithSummary("One run with its phases and items; id: the run id or a unique prefix or suffix of it")
             .Produces<RunDetailView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/portfolios", ListPortfoliosAsync).WithName("ListPortfolios")
+            .WithSummary("Every portfolio in name order: id, name, owner, currency, inception, active, latest snapshot date and NAV")
+            .Produces<List<Portfolios.PortfolioListing>>();
         api.MapGet("/portfolios/{id}/snapshots", GetSnapshotsAsync).WithName("GetSnapshots")
             .WithSummary("A portfolio's snapshots over [from, to] (both optional), in date order")
             .Produces<SnapshotsView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -37,6 +40,9 @@ public static class QueryEndpoints
                 : $"portfolio {portfolioId} has no risk analytics yet")
             : TypedResults.Ok(report);
     }
+
+    internal static async Task<IResult> ListPortfoliosAsync(SigmaSightDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await Portfolios.PortfolioList.ReadAsync(db, ct).ConfigureAwait(false));
 
     internal static async Task<IResult> ListRunsAsync(int? limit, SigmaSightDbContext db, CancellationToken ct)
     {

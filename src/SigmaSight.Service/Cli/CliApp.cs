@@ -14,6 +14,7 @@ public static class CliApp
             AdminCommands.Migrate(args),
             AdminCommands.SeedDemo(args),
             ImportPortfoliosCommand.Create(args),
+            PortfoliosCommand.Create(args),
             AdminCommands.Status(args),
             RunsCommand.Create(args),
             RunCommands.Run(args),

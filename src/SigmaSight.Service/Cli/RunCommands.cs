@@ -54,7 +54,7 @@ public static class RunCommands
 
     public static Command Recompute(string[] args)
     {
-        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or exact name", Required = true };
+        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or name (any case)", Required = true };
         var from = CliOptions.Date("--from", "Delete and rebuild the snapshots from this date on", required: true);
         var command = new Command("recompute", "Rebuild one portfolio's snapshots from a date on, in order") { portfolio, from, TimeoutMinutes };
         command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
