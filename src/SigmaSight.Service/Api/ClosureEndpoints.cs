@@ -45,7 +45,13 @@ public static class ClosureEndpoints
         TypedResults.Ok(await db.MarketClosures.AsNoTracking().OrderBy(c => c.Date).Select(c => new ClosureView(c.Date, c.Reason))
             .ToListAsync(ct).ConfigureAwait(false));
 
-    internal static async Task<IResult> GetAsync(DateOnly date, SigmaSightDbContext db, CancellationToken ct)
+    internal static async Task<IResult> GetAsync(string date, SigmaSightDbContext db, CancellationToken ct)
+    {
+        if (ApiQuery.Date("date", date, out var day) is { } badDate) return badDate;
+        return await FindAsync(day!.Value, db, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> FindAsync(DateOnly date, SigmaSightDbContext db, CancellationToken ct)
     {
         var closure = await db.MarketClosures.AsNoTracking().Where(c => c.Date == date).Select(c => new ClosureView(c.Date, c.Reason))
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);

@@ -28,15 +28,16 @@ public static class QueryEndpoints
         return api;
     }
 
-    internal static async Task<IResult> GetRiskAsync(string id, DateOnly? date, SigmaSightDbContext db, Risk.Reports.RiskReportReader reader,
+    internal static async Task<IResult> GetRiskAsync(string id, string? date, SigmaSightDbContext db, Risk.Reports.RiskReportReader reader,
         CancellationToken ct)
     {
+        if (ApiQuery.Date("date", date, out var day) is { } badDate) return badDate;
         if (!Guid.TryParse(id, out var portfolioId)) return ApiProblems.Invalid("id", $"id '{id}' is not a portfolio id (a GUID)");
         if (!await db.Portfolios.AnyAsync(p => p.Id == portfolioId, ct).ConfigureAwait(false))
             return ApiProblems.NotFound($"portfolio {portfolioId} does not exist");
-        var report = await reader.ReadAsync(portfolioId, date, ct).ConfigureAwait(false);
+        var report = await reader.ReadAsync(portfolioId, day, ct).ConfigureAwait(false);
         return report is null
-            ? ApiProblems.NotFound(date is { } d ? $"portfolio {portfolioId} has no risk analytics on {d:yyyy-MM-dd}"
+            ? ApiProblems.NotFound(day is { } d ? $"portfolio {portfolioId} has no risk analytics on {d:yyyy-MM-dd}"
                 : $"portfolio {portfolioId} has no risk analytics yet")
             : TypedResults.Ok(report);
     }
@@ -44,9 +45,10 @@ public static class QueryEndpoints
     internal static async Task<IResult> ListPortfoliosAsync(SigmaSightDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await Portfolios.PortfolioList.ReadAsync(db, ct).ConfigureAwait(false));
 
-    internal static async Task<IResult> ListRunsAsync(int? limit, SigmaSightDbContext db, CancellationToken ct)
+    internal static async Task<IResult> ListRunsAsync(string? limit, SigmaSightDbContext db, CancellationToken ct)
     {
-        var take = limit ?? DefaultLimit;
+        if (ApiQuery.Whole("limit", limit, out var count) is { } badLimit) return badLimit;
+        var take = count ?? DefaultLimit;
         if (take is < 1 or > MaxLimit) return ApiProblems.Invalid("limit", $"limit {take} is out of range: give 1..{MaxLimit}");
         var runs = await db.BatchRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(take)
             .ToListAsync(ct).ConfigureAwait(false);
@@ -70,16 +72,23 @@ public static class QueryEndpoints
         return TypedResults.Ok(new RunDetailView(RunView.Of(run), phases, items.Select(ItemView.Of).ToList(), findings));
     }
 
-    internal static async Task<IResult> GetSnapshotsAsync(string id, DateOnly? from, DateOnly? to, SigmaSightDbContext db, CancellationToken ct)
+    internal static async Task<IResult> GetSnapshotsAsync(string id, string? from, string? to, SigmaSightDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var portfolioId)) return ApiProblems.Invalid("id", $"id '{id}' is not a portfolio id (a GUID)");
+        if (ApiQuery.Date("from", from, out var first) is { } badFrom) return badFrom;
+        if (ApiQuery.Date("to", to, out var last) is { } badTo) return badTo;
+        return await SnapshotsAsync(portfolioId, first, last, db, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> SnapshotsAsync(Guid portfolioId, DateOnly? from, DateOnly? to, SigmaSightDbContext db, CancellationToken ct)
+    {
         if (from > to) return ApiProblems.Invalid("from", $"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
         var name = await db.Portfolios.AsNoTracking().Where(p => p.Id == portfolioId).Select(p => p.Name)
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         if (name is null) return ApiProblems.NotFound($"portfolio {portfolioId} does not exist");
         var query = db.PortfolioSnapshots.AsNoTracking().Where(s => s.PortfolioId == portfolioId);
-        if (from is { } first) query = query.Where(s => s.SnapshotDate >= first);
-        if (to is { } last) query = query.Where(s => s.SnapshotDate <= last);
+        if (from is { } start) query = query.Where(s => s.SnapshotDate >= start);
+        if (to is { } end) query = query.Where(s => s.SnapshotDate <= end);
         var snapshots = await query.OrderBy(s => s.SnapshotDate)
             .Select(s => new SnapshotView(s.SnapshotDate, s.EquityBalance, s.CashValue, s.DailyPnl, s.DailyReturn, s.DailyReturnNote,
                 s.CumulativePnl, s.DailyRealizedPnl, s.CumulativeRealizedPnl, s.DailyCapitalFlow, s.CumulativeCapitalFlow,
