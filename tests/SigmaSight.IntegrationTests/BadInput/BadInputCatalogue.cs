@@ -77,7 +77,7 @@ public static class BadInputCatalogue
         Config("cfg-workers-zero", "Hangfire:WorkerCount is 0", ("Hangfire__WorkerCount", "0")),
         Config("cfg-coord-workers-negative", "Hangfire:CoordinationWorkerCount is -1", ("Hangfire__CoordinationWorkerCount", "-1")),
         Config("cfg-unknown-queue", "Hangfire:Queues 'z-nothing' is not a work queue", ("Hangfire__Queues__0", "z-nothing")),
-        Config("cfg-poll-interval", "Failed to convert configuration value 'banana' at 'Hangfire:QueuePollInterval'", ("Hangfire__QueuePollInterval", "banana")),
+        Config("cfg-poll-interval", "Hangfire:QueuePollInterval 'banana' is not a duration (hh:mm:ss, e.g. 00:00:05)", ("Hangfire__QueuePollInterval", "banana")),
         Config("cfg-history-days", "Analytics:HistoryTradingDays is 10", ("Analytics__HistoryTradingDays", "10")),
         Config("cfg-benchmark-injection", $"Analytics:MarketBenchmark '{Injection}' is not a ticker symbol", ("Analytics__MarketBenchmark", Injection)),
         Config("cfg-rate-duration", "Analytics:RateProxyDuration is -1", ("Analytics__RateProxyDuration", "-1")),
