@@ -448,14 +448,40 @@ cmd_psql() {
   PGOPTIONS="$SEARCH_PATH_OPTION ${PGOPTIONS:-}" exec "$PSQL" -h 127.0.0.1 -p "$(recorded_port)" -U "$DB_USER" -d "$DB_NAME" "$@"
 }
 
-usage() { die "usage: deploy/db.sh start|url|stop|status|psql [psql args...]"; }
+usage() {
+  cat <<EOF
+usage: deploy/db.sh start|url|stop|status|destroy [--yes]|psql [psql args...]
+
+  start      start this checkout's PostgreSQL (initialising it if needed) and create database "sigmasight"
+  url        print the Npgsql connection string
+  stop       stop this checkout's cluster
+  status     print state, data directory and port (exit 3 when not running)
+  destroy    stop the cluster and delete its data directory (asks for --yes)
+  psql       run psql on database sigmasight, schema sigmasight first on the search_path
+
+The cluster's data directory: <checkout>/.pgdata, or /var/tmp/sigmasight-<hash> when the postgres user cannot enter
+the checkout. With SIGMASIGHT_DB set, that server is used instead (stop and destroy then do nothing).
+EOF
+}
+
+bad_usage() {
+  usage >&2
+  exit 64
+}
 
 main() {
-  (($# >= 1)) || usage
+  (($# >= 1)) || bad_usage
   local cmd=$1
   shift
-  case "$cmd" in start | url | stop | status | psql) ;; *) usage ;; esac
-  if [[ $cmd != psql ]] && (($# > 0)); then usage; fi
+  case "$cmd" in
+    -h | --help | help)
+      usage
+      return 0
+      ;;
+    start | url | stop | status | psql) ;;
+    *) bad_usage ;;
+  esac
+  if [[ $cmd != psql ]] && (($# > 0)); then bad_usage; fi
   if [[ -n ${SIGMASIGHT_DB:-} ]]; then
     external_main "$cmd" "$@"
     return

@@ -5,6 +5,16 @@
 #   deploy/demo.sh --once     exit after the run with its status as exit code (0 only for Completed)
 #   deploy/demo.sh --port N   serve on another port (also: SIGMASIGHT_PORT)
 set -euo pipefail
+usage() {
+  cat <<'EOF'
+usage: deploy/demo.sh [--once] [--port N]
+
+Starts this checkout's PostgreSQL (unless SIGMASIGHT_DB is set), builds, migrates, seeds the five demo portfolios,
+backfills the demo range through Hangfire, then serves the dashboard at http://127.0.0.1:5080/hangfire until Ctrl+C.
+  --once     exit after the run; the exit code is the run's status (0 only for Completed)
+  --port N   serve on port N (also: SIGMASIGHT_PORT)
+EOF
+}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 once=false
 port="${SIGMASIGHT_PORT:-5080}"
@@ -13,7 +23,7 @@ while [ $# -gt 0 ]; do
     --once) once=true ;;
     --port) port="$2"; shift ;;
     --port=*) port="${1#--port=}" ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) echo "demo.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
   esac
   shift

@@ -3,6 +3,16 @@
 # the Python oracles' modules for /usr/bin/python3, and checks that the .NET SDK is present.
 # The PostgreSQL server is installed on demand by deploy/db.sh start.
 set -euo pipefail
+usage() {
+  cat <<'EOF'
+usage: deploy/ensure-deps.sh
+
+Installs with apt (as root) the Python oracles' modules for /usr/bin/python3 when they are missing, and checks that
+the .NET SDK is present. deploy/db.sh start installs the PostgreSQL server on demand.
+EOF
+}
+case "${1:-}" in -h | --help) usage; exit 0 ;; esac
+if [ $# -gt 0 ]; then echo "$(basename "$0"): unexpected argument $1 (try --help)" >&2; exit 64; fi
 
 say() { printf 'ensure-deps: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

@@ -7,6 +7,9 @@ namespace SigmaSight.Service.Cli;
 /// <summary>The command line of the service binary.</summary>
 public static class CliApp
 {
+    /// <summary>The command users type (the wrapper script), shown in every usage line instead of the assembly name.</summary>
+    public const string HelpName = "deploy/sigmasight";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var verbose = new Option<bool>("--verbose") { Description = "On an error, print the exception with its stack trace", Recursive = true };
@@ -29,6 +32,7 @@ public static class CliApp
             ServeCommand.Create(),
             BenchCommand.Create(args),
         };
+        root.HelpName = HelpName;
         var parsed = root.Parse(args);
         var trace = parsed.GetValue(verbose);
         try
