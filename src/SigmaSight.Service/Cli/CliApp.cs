@@ -28,6 +28,7 @@ public static class CliApp
             RiskCommand.Create(args),
             ImportPricesCommand.Create(args),
             CalendarCommands.AddClosure(),
+            CalendarCommands.RemoveClosure(),
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),
             BenchCommand.Create(args),

@@ -91,7 +91,8 @@ public static class RunCommands
             await Console.Out.WriteLineAsync(
                 $"{runRequest.Kind} {runRequest.From:yyyy-MM-dd}..{runRequest.To:yyyy-MM-dd}: run {handle.RunId} {(handle.Joined ? "joined (already exists)" : "started")}").ConfigureAwait(false);
             var run = await services.GetRequiredService<RunWaiter>()
-                .WaitAsync(handle.RunId, TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes)), Console.Out, ct).ConfigureAwait(false);
+                .WaitAsync(handle.RunId, TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes)), Console.Out, ct,
+                    Console.IsOutputRedirected ? RunWaiter.QuietInterval : TimeSpan.Zero).ConfigureAwait(false);
             await StatusPrinter.PrintRunAsync(services.GetRequiredService<SigmaSightDbContext>(), run.Id, Console.Out, ct).ConfigureAwait(false);
             return ExitCodes.Of(run.Status);
         }

@@ -16,7 +16,8 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         var services = Context.GetHttpContext().RequestServices;
         var db = services.GetRequiredService<SigmaSightDbContext>();
         var lookup = RunReferences.Find(db.BatchRuns, id, "run");
-        var view = lookup.Id is { } runId ? new RunsReader(db).FindRun(runId) : null;
+        var page = int.TryParse(Query("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        var view = lookup.Id is { } runId ? new RunsReader(db).FindRun(runId, page) : null;
         if (view is null)
         {
             NotFound(lookup.Problem);
@@ -31,7 +32,8 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         WriteHeader(view, now);
         WritePhases(view);
         WriteLiteral(RunFindingsHtml.Render(view));
-        WriteLiteral(RunItemsHtml.Render(view, jobId => Encode(Url.JobDetails(jobId))));
+        WriteLiteral(RunItemsHtml.Render(view, jobId => Encode(Url.JobDetails(jobId)),
+            n => Encode(Url.To($"{RunsDashboard.ListPath}/{run.Id}") + string.Create(CultureInfo.InvariantCulture, $"?page={n}"))));
         WriteLiteral("</div></div>");
     }
 

@@ -79,10 +79,10 @@ public sealed partial class CalculatePnlJob(
             && i.Status == ItemStatus.Succeeded, cancellationToken);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
-        Message = "Snapshot {Portfolio} {Date} already written by another run: adopted")]
+        Message = "Snapshot {Portfolio} {Date:yyyy-MM-dd} already written by another run: adopted")]
     private static partial void LogAdopted(ILogger logger, string portfolio, DateOnly date);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
-        Message = "Snapshot {Portfolio} {Date}: NAV {Nav}, daily P&L {DailyPnl}")]
+        Message = "Snapshot {Portfolio} {Date:yyyy-MM-dd}: NAV {Nav}, daily P&L {DailyPnl}")]
     private static partial void LogSnapshot(ILogger logger, string portfolio, DateOnly date, decimal nav, decimal dailyPnl);
 }

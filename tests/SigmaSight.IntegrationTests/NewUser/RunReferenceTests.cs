@@ -39,6 +39,29 @@ public sealed class RunReferenceTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
+    public async Task RunPage_PagesItsItems_InsteadOfShowingOnlyTheFirst300()
+    {
+        await TestDatabase.ExecuteAsync($"""
+            INSERT INTO sigmasight.batch_items (run_id, phase, item_key, status, attempts, late_success)
+            SELECT '{A}', 3, 'pnl:' || lpad(n::text, 4, '0'), CASE WHEN n = 307 THEN 'Failed' ELSE 'Succeeded' END, 1, false
+              FROM generate_series(1, 307) AS n
+            """);
+        using var client = _host.Client();
+
+        var first = await client.GetStringAsync($"/hangfire/runs/{A}", TestContext.Current.CancellationToken);
+        var second = await client.GetStringAsync($"/hangfire/runs/{A}?page=2", TestContext.Current.CancellationToken);
+
+        first.Should().Contain("Items 1–300 of 307 (page 1 of 2), unsuccessful first.").And.Contain($"href=\"/hangfire/runs/{A}?page=2\"")
+            .And.Contain("pnl:0307", "the failed item comes first").And.NotContain("pnl:0300");
+        ItemRows(first).Should().Be(300);
+        second.Should().Contain("Items 301–307 of 307 (page 2 of 2)").And.Contain("pnl:0300").And.Contain("pnl:0306")
+            .And.NotContain("pnl:0307").And.NotContain("pnl:0001<");
+        ItemRows(second).Should().Be(7);
+    }
+
+    private static int ItemRows(string html) => html.Split("<tr class=\"run-item\"").Length - 1;
+
+    [Fact]
     public async Task Cli_AcceptsTheShownFormAndUniquePrefixesAndSuffixes_AndListsTheMatchesOfAnAmbiguousOne()
     {
         var (listed, list) = await ServiceProcess.RunAsync(NoSettings, "runs", "--limit", "2");
