@@ -9,7 +9,7 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Pnl;
 
 /// <summary>
-/// Phase 3, one (portfolio, date): rolls equity forward (DESIGN §6) and writes the snapshot, the position values,
+/// Phase 3, one (portfolio, date): rolls equity forward (docs/pnl-model.md) and writes the snapshot, the position values,
 /// the portfolio's equity balance and the ledger item in ONE transaction, under the portfolio's advisory lock.
 /// </summary>
 public sealed partial class CalculatePnlJob(
