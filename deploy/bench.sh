@@ -7,6 +7,17 @@
 # price import benchmark instead (deploy/bench-import.sh).
 # Full log and reports: artifacts/bench/. Other load on the machine inflates the figures.
 set -euo pipefail
+usage() {
+  cat <<'EOF'
+usage: deploy/bench.sh [BenchmarkDotNet arguments...]   e.g. deploy/bench.sh --filter '*Correlation*'
+       deploy/bench.sh import                         the price import benchmark (deploy/bench-import.sh)
+
+Builds tests/SigmaSight.Benchmarks in Release and runs every kernel with BenchmarkDotNet (about 3 minutes on 2 cores),
+then prints each kernel's mean and allocation beside its target with PASS/FAIL. Needs no database.
+Reports: artifacts/bench/. Exit code 1 when a target is missed or a benchmark did not run cleanly.
+EOF
+}
+case "${1:-}" in -h | --help) usage; exit 0 ;; esac
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # deploy/bench.sh import: the price import benchmark (deploy/bench-import.sh).
 if [[ ${1:-} == import ]]; then shift; exec "$here/bench-import.sh" "$@"; fi

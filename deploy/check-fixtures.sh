@@ -2,6 +2,16 @@
 # Regenerates every golden fixture with its independent Python oracle (tests/oracles) and fails when any checked-in
 # file changes: the fixtures must be reproducible byte for byte from the scripts beside them.
 set -euo pipefail
+usage() {
+  cat <<'EOF'
+usage: deploy/check-fixtures.sh
+
+Regenerates every golden fixture with its independent Python oracle (tests/oracles) and fails (exit 1) when any
+checked-in file under tests/SigmaSight.UnitTests/TestData changes.
+EOF
+}
+case "${1:-}" in -h | --help) usage; exit 0 ;; esac
+if [ $# -gt 0 ]; then echo "$(basename "$0"): unexpected argument $1 (try --help)" >&2; exit 64; fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then

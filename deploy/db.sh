@@ -5,7 +5,8 @@
 #   deploy/db.sh url           print the Npgsql connection string (does not start anything)
 #   deploy/db.sh stop          stop this checkout's private cluster
 #   deploy/db.sh status        print state, data directory and port (exit 3 when not running)
-#   deploy/db.sh psql [args]   run psql on the sigmasight database
+#   deploy/db.sh psql [args]   run psql on the sigmasight database, schema sigmasight first on the search_path
+#   deploy/db.sh destroy --yes stop this checkout's cluster and delete its data directory (every database in it)
 #
 # With SIGMASIGHT_DB set (an Npgsql connection string) that server is used as it is:
 # start only checks that it is reachable, url prints it, stop does nothing.
@@ -20,6 +21,8 @@ set -euo pipefail
 readonly DB_NAME=sigmasight
 readonly DB_USER=postgres
 readonly PG_OS_USER=postgres
+# psql sessions see the service's tables unqualified (portfolios, batch_runs, ...); hangfire.* stays qualified.
+readonly SEARCH_PATH_OPTION='-c search_path=sigmasight,public'
 
 say() { printf 'db.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -127,6 +130,7 @@ external_main() {
       ;;
     url) printf '%s\n' "$SIGMASIGHT_DB" ;;
     stop) say "SIGMASIGHT_DB is set: not stopping an external server" ;;
+    destroy) say "SIGMASIGHT_DB is set: not destroying an external server (unset it to destroy this checkout's cluster)" ;;
     status)
       printf 'external server (SIGMASIGHT_DB): %s:%s\n' "$host" "$port"
       if ext_reachable "$host" "$port"; then
@@ -138,7 +142,7 @@ external_main() {
       ;;
     psql)
       command -v psql >/dev/null 2>&1 || die "psql not found on PATH"
-      exec psql "$(ext_libpq)" "$@"
+      PGOPTIONS="$SEARCH_PATH_OPTION ${PGOPTIONS:-}" exec psql "$(ext_libpq)" "$@"
       ;;
   esac
 }
@@ -291,6 +295,11 @@ log_timezone = 'UTC'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# Little WAL: nothing replicates from or archives this cluster, so it needs only enough for crash recovery.
+wal_level = minimal
+max_wal_senders = 0
+max_wal_size = 64MB
+min_wal_size = 32MB
 EOF
   printf '%s\n' "$port" | write_pg_file "$PORT_FILE"
 }
@@ -418,6 +427,30 @@ cmd_stop() {
   as_pg "$PG_BIN/pg_ctl" stop -D "$DATA_DIR" -m fast -w -t 60 </dev/null >&2 9>&-
 }
 
+# Stops the cluster and deletes its data directory; only with --yes, and only a directory that holds a cluster.
+cmd_destroy() {
+  choose_data_dir
+  if [[ ! -e $DATA_DIR ]]; then
+    say "no cluster in $DATA_DIR; nothing to destroy"
+    return 0
+  fi
+  if [[ -n "$(ls -A "$DATA_DIR" 2>/dev/null)" && ! -f $DATA_DIR/PG_VERSION ]]; then
+    die "$DATA_DIR holds no PostgreSQL cluster; not deleting it"
+  fi
+  if [[ ${1:-} != --yes ]]; then
+    say "destroy deletes $DATA_DIR ($(du -sh "$DATA_DIR" 2>/dev/null | cut -f1)) with every database in it"
+    say "run deploy/db.sh destroy --yes to do it"
+    exit 64
+  fi
+  with_lock
+  if PG_BIN="$(find_pg_bin)" && server_running; then
+    as_pg "$PG_BIN/pg_ctl" stop -D "$DATA_DIR" -m fast -w -t 60 </dev/null >&2 9>&-
+  fi
+  rm -rf -- "$DATA_DIR"
+  rm -f -- "$LOCK_FILE"
+  say "destroyed the cluster in $DATA_DIR"
+}
+
 cmd_status() {
   choose_data_dir
   local state="not initialised" rc=3
@@ -443,17 +476,47 @@ cmd_psql() {
   server_running || die "cluster $DATA_DIR is not running; run deploy/db.sh start"
   PSQL="$PG_BIN/psql"
   [[ -x $PSQL ]] || PSQL="$(command -v psql)" || die "psql not found"
-  exec "$PSQL" -h 127.0.0.1 -p "$(recorded_port)" -U "$DB_USER" -d "$DB_NAME" "$@"
+  PGOPTIONS="$SEARCH_PATH_OPTION ${PGOPTIONS:-}" exec "$PSQL" -h 127.0.0.1 -p "$(recorded_port)" -U "$DB_USER" -d "$DB_NAME" "$@"
 }
 
-usage() { die "usage: deploy/db.sh start|url|stop|status|psql [psql args...]"; }
+usage() {
+  cat <<EOF
+usage: deploy/db.sh start|url|stop|status|destroy [--yes]|psql [psql args...]
+
+  start      start this checkout's PostgreSQL (initialising it if needed) and create database "sigmasight"
+  url        print the Npgsql connection string
+  stop       stop this checkout's cluster
+  status     print state, data directory and port (exit 3 when not running)
+  destroy    stop the cluster and delete its data directory (asks for --yes)
+  psql       run psql on database sigmasight, schema sigmasight first on the search_path
+
+The cluster's data directory: <checkout>/.pgdata, or /var/tmp/sigmasight-<hash> when the postgres user cannot enter
+the checkout. With SIGMASIGHT_DB set, that server is used instead (stop and destroy then do nothing).
+EOF
+}
+
+bad_usage() {
+  usage >&2
+  exit 64
+}
 
 main() {
-  (($# >= 1)) || usage
+  (($# >= 1)) || bad_usage
   local cmd=$1
   shift
-  case "$cmd" in start | url | stop | status | psql) ;; *) usage ;; esac
-  if [[ $cmd != psql ]] && (($# > 0)); then usage; fi
+  case "$cmd" in
+    -h | --help | help)
+      usage
+      return 0
+      ;;
+    start | url | stop | status | psql | destroy) ;;
+    *) bad_usage ;;
+  esac
+  if [[ $cmd == destroy ]] && (($# == 1)) && [[ $1 == --yes ]]; then
+    :
+  elif [[ $cmd != psql ]] && (($# > 0)); then
+    bad_usage
+  fi
   if [[ -n ${SIGMASIGHT_DB:-} ]]; then
     external_main "$cmd" "$@"
     return

@@ -9,6 +9,19 @@
 #                             database sigmasight_dow, three Dow portfolios, NYA as the market benchmark, the
 #                             database-only price provider, and the last 60 trading days of 2000 backfilled
 set -euo pipefail
+usage() {
+  cat <<'EOF'
+usage: deploy/demo.sh [--once] [--port N] [--data synthetic|dowjones30]
+
+Starts this checkout's PostgreSQL (unless SIGMASIGHT_DB is set), builds, migrates, seeds the five demo portfolios,
+backfills the demo range through Hangfire, then serves the dashboard at http://127.0.0.1:5080/hangfire until Ctrl+C.
+  --once     exit after the run; the exit code is the run's status (0 only for Completed)
+  --port N   serve on port N (also: SIGMASIGHT_PORT)
+  --data dowjones30
+             the real-data demo instead: the Dow Jones 30 closes imported into database sigmasight_dow, three Dow
+             portfolios, NYA as the market benchmark, the last 60 trading days of 2000 backfilled
+EOF
+}
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 once=false
 data=synthetic
@@ -20,7 +33,7 @@ while [ $# -gt 0 ]; do
     --port=*) port="${1#--port=}" ;;
     --data) [ $# -ge 2 ] || { echo "demo.sh: --data needs a data set (synthetic or dowjones30)" >&2; exit 64; }; data="$2"; shift ;;
     --data=*) data="${1#--data=}" ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) echo "demo.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
   esac
   shift

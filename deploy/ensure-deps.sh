@@ -4,6 +4,19 @@
 # With --browser (deploy/test.sh): also Debian's chromium, which the browser test drives through Playwright.
 # The PostgreSQL server is installed on demand by deploy/db.sh start.
 set -euo pipefail
+usage() {
+  cat <<'EOF'
+usage: deploy/ensure-deps.sh [--browser]
+
+Installs with apt (as root) the Python oracles' modules for /usr/bin/python3 when they are missing, and checks that
+the .NET SDK is present. deploy/db.sh start installs the PostgreSQL server on demand.
+  --browser  also Debian's chromium (deploy/test.sh: the browser test drives it with Playwright)
+EOF
+}
+case "${1:-}" in -h | --help) usage; exit 0 ;; esac
+browser=false
+if [ "${1:-}" = --browser ]; then browser=true; shift; fi
+if [ $# -gt 0 ]; then echo "$(basename "$0"): unexpected argument $1 (try --help)" >&2; exit 64; fi
 
 say() { printf 'ensure-deps: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -74,4 +87,4 @@ ensure_browser() {
 
 ensure_python
 ensure_dotnet
-if [[ ${1:-} == --browser ]]; then ensure_browser; fi
+if $browser; then ensure_browser; fi

@@ -3,7 +3,7 @@ using SigmaSight.Analytics.Calendar;
 namespace SigmaSight.Analytics.Pnl;
 
 /// <summary>
-/// Computes one portfolio's end-of-day snapshot with the cash-and-holdings model (DESIGN §6):
+/// Computes one portfolio's end-of-day snapshot with the cash-and-holdings model (docs/pnl-model.md):
 /// NAV_D = round2(cash_D + Σ MV_D over lots open at the close of D); daily P&amp;L = NAV_D − NAV_prev − flow_D;
 /// realised P&amp;L is reported beside it, never added to it.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SigmaSight.Analytics.Pnl;
 
 /// <summary>
-/// One portfolio's snapshot at the close of D (DESIGN §6). Money is rounded to 2 dp (midpoint away from zero):
+/// One portfolio's snapshot at the close of D (docs/pnl-model.md). Money is rounded to 2 dp (midpoint away from zero):
 /// Nav = round2(cash + Σ MV), Cash = round2(cash), DailyPnl = Nav − previous Nav − DailyCapitalFlow,
 /// DailyReturn = round10(DailyPnl / previous Nav) or null with <see cref="DailyReturnNote"/> when previous Nav ≤ 0,
 /// cumulative figures = previous + daily; LongValue/ShortValue = round2(Σ MV &gt; 0 / Σ MV &lt; 0),

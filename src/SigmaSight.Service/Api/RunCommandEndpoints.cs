@@ -54,7 +54,7 @@ public static class RunCommandEndpoints
 
     internal static async Task<IResult> StartRecomputeAsync(RecomputeBody body, RunContext context, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Portfolio)) return ApiProblems.Invalid("portfolio", "portfolio is required (its id or exact name)");
+        if (string.IsNullOrWhiteSpace(body.Portfolio)) return ApiProblems.Invalid("portfolio", "portfolio is required (its id or name)");
         if (body.From is not { } from) return ApiProblems.Invalid("from", "from is required (yyyy-MM-dd)");
         Guid portfolio;
         try

@@ -37,7 +37,7 @@ public sealed record ItemView(int Phase, string ItemKey, ItemStatus Status, int 
 public sealed record RunDetailView(RunView Run, IReadOnlyList<PhaseView> Phases, IReadOnlyList<ItemView> Items,
     IReadOnlyList<Batches.Verification.FindingView> Findings);
 
-/// <summary>A portfolio's snapshot for one trading day (DESIGN §6); money in the portfolio's currency, 2 dp.</summary>
+/// <summary>A portfolio's snapshot for one trading day (docs/pnl-model.md); money in the portfolio's currency, 2 dp.</summary>
 public sealed record SnapshotView(DateOnly Date, decimal EquityBalance, decimal CashValue, decimal DailyPnl, decimal? DailyReturn,
     string? DailyReturnNote, decimal CumulativePnl, decimal DailyRealizedPnl, decimal CumulativeRealizedPnl,
     decimal DailyCapitalFlow, decimal CumulativeCapitalFlow, decimal LongValue, decimal ShortValue, decimal GrossExposure,

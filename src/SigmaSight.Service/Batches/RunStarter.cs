@@ -142,9 +142,9 @@ public sealed partial class RunStarter(
     private static partial void LogPendingRebuild(ILogger logger, Guid runId);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
-        Message = "Run {RunId} started: {Kind} {From}..{To} (supersedes {Superseded})")]
+        Message = "Run {RunId} started: {Kind} {From:yyyy-MM-dd}..{To:yyyy-MM-dd} (supersedes {Superseded})")]
     private static partial void LogStarted(ILogger logger, Guid runId, RunKind kind, DateOnly from, DateOnly to, Guid? superseded);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Concurrent start of {Kind} for {Date}: joining the winner")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Concurrent start of {Kind} for {Date:yyyy-MM-dd}: joining the winner")]
     private static partial void LogRace(ILogger logger, RunKind kind, DateOnly date);
 }

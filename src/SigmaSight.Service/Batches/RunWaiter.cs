@@ -11,11 +11,20 @@ namespace SigmaSight.Service.Batches;
 /// </summary>
 public sealed class RunWaiter(SigmaSightDbContext db, IOptions<BatchOptions> options, TimeProvider time)
 {
-    public async Task<BatchRun> WaitAsync(Guid runId, TimeSpan timeout, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>The least time between two progress lines when the output is not a terminal (a cron log, a pipe).</summary>
+    public static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Waits for the run, printing a progress line when the phases' counts change, at most one per
+    /// <paramref name="minInterval"/> (zero: every change) and always the last one.
+    /// </summary>
+    public async Task<BatchRun> WaitAsync(Guid runId, TimeSpan timeout, TextWriter progress, CancellationToken cancellationToken,
+        TimeSpan minInterval = default)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var deadline = time.GetUtcNow() + timeout;
-        var last = "";
+        var printed = "";
+        DateTimeOffset? printedAt = null;
         while (true)
         {
             db.ChangeTracker.Clear();
@@ -24,20 +33,22 @@ public sealed class RunWaiter(SigmaSightDbContext db, IOptions<BatchOptions> opt
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var line = string.Join("  ", phases.Select(p =>
                 $"{p.Name}: {(p.Status == PhaseStatus.Pending ? "pending" : $"{p.Expected - p.Remaining}/{p.Expected}")}"));
-            if (line != last)
+            var now = time.GetUtcNow();
+            var due = printedAt is not { } at || now - at >= minInterval || run.Status != RunStatus.Running;
+            if (line != printed && due)
             {
                 await progress.WriteLineAsync($"  {line}").ConfigureAwait(false);
-                last = line;
+                (printed, printedAt) = (line, now);
             }
             if (run is { Status: RunStatus.Superseded, SupersededBy: { } next })
             {
                 await progress.WriteLineAsync($"  run {runId} was superseded by run {next}: following it").ConfigureAwait(false);
                 runId = next;
-                last = "";
+                (printed, printedAt) = ("", null);
                 continue;
             }
             if (run.Status != RunStatus.Running) return run;
-            if (time.GetUtcNow() > deadline)
+            if (now > deadline)
                 throw new TimeoutException($"run {runId} still Running after {timeout}; see /hangfire and `status {runId}`");
             await Task.Delay(options.Value.WaitPollInterval, time, cancellationToken).ConfigureAwait(false);
         }

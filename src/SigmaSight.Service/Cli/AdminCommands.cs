@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SigmaSight.Service.Batches;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Portfolios.Demo;
 
@@ -36,13 +37,17 @@ public static class AdminCommands
 
     public static Command Status(string[] args)
     {
-        var run = CliOptions.RunId("run-id", "A run id (default: the 20 most recent runs)");
+        var run = CliOptions.RunId("run-id", "A run id, or a unique prefix or suffix of one (default: the 20 most recent runs)");
         var command = new Command("status", "Show recent runs, or one run with its phases and unsuccessful items") { run };
         command.SetAction((result, ct) => WithServicesAsync(args, async services =>
         {
             var db = services.GetRequiredService<SigmaSightDbContext>();
-            if (result.GetValue(run) is { } id) await StatusPrinter.PrintRunAsync(db, id, Console.Out, ct).ConfigureAwait(false);
-            else await StatusPrinter.PrintRecentAsync(db, Console.Out, ct).ConfigureAwait(false);
+            if (result.GetValue(run) is { } text)
+            {
+                var found = await RunReferences.FindAsync(db.BatchRuns, text, "run-id", ct).ConfigureAwait(false);
+                await StatusPrinter.PrintRunAsync(db, found.Id ?? throw new UsageException(found.Problem!), Console.Out, ct).ConfigureAwait(false);
+            }
+            else await StatusPrinter.PrintRecentAsync(db, StatusPrinter.RecentCount, Console.Out, ct).ConfigureAwait(false);
             return 0;
         }));
         return command;

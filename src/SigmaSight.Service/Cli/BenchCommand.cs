@@ -16,11 +16,7 @@ public static class BenchCommand
     {
         var portfolios = CliOptions.Bounded("--portfolios", "Portfolios to create", 100, 1, 100_000);
         var positions = CliOptions.Bounded("--positions", "Lots per portfolio (about 10% options, 15% shorts)", 30, 1, 500);
-        var days = new Option<int?>("--days") { Description = "Backfill this many trading days ending on the business date instead of one nightly" };
-        days.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } d && d is < 1 or > 5_000) r.AddError(Text($"--days {d} is out of range: give 1..5000"));
-        });
+        var days = CliOptions.OptionalBounded("--days", "Backfill this many trading days ending on the business date instead of one nightly", 1, 5_000);
         var symbols = CliOptions.Bounded("--symbols", "Stocks in the synthetic universe", 2_000, 10, 100_000);
         var seed = CliOptions.Bounded("--seed", "Seed of the universe and the books", 1, 0, int.MaxValue);
         var json = new Option<string?>("--json") { Description = "Write the figures as JSON to this file" };

@@ -7,7 +7,10 @@ using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Cli;
 
-/// <summary>Calendar verbs: <c>add-closure</c> (an exchange-announced closure, honoured at once) and <c>business-date</c>.</summary>
+/// <summary>
+/// Calendar verbs: <c>add-closure</c> (an exchange-announced closure, honoured at once), <c>remove-closure</c> (its undo)
+/// and <c>business-date</c>.
+/// </summary>
 public static class CalendarCommands
 {
     public static Command AddClosure()
@@ -24,6 +27,31 @@ public static class CalendarCommands
             return 0;
         }));
         return command;
+    }
+
+    public static Command RemoveClosure()
+    {
+        var date = new Argument<DateOnly?>("date")
+        {
+            Description = "The closed date to open again (yyyy-MM-dd)",
+            CustomParser = r => CliOptions.TryParseDate(r.Tokens[0].Value, out var day) ? day
+                : Refuse(r, $"date '{r.Tokens[0].Value}' is not a date: give {CliOptions.DateFormat} (e.g. 2026-12-24)"),
+        };
+        var command = new Command("remove-closure", "Remove an exchange closure added with add-closure (the date trades again)") { date };
+        command.SetAction((result, ct) => WithDbAsync(async (services, _) =>
+        {
+            var outcome = await services.GetRequiredService<ClosureRegistry>().RemoveAsync(result.GetValue(date)!.Value, ct).ConfigureAwait(false);
+            if (outcome.Status != ClosureStatus.Removed) throw new UsageException($"remove-closure: {outcome.Message}");
+            await Console.Out.WriteLineAsync($"remove-closure: {outcome.Message}").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static DateOnly? Refuse(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
     }
 
     public static Command BusinessDateOf()

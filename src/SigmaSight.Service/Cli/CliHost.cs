@@ -14,7 +14,9 @@ public static class CliHost
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Hangfire"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // EF Core logs a failed query with its stack trace; the CLI prints every error that stops it as one line
+            // (--verbose adds the trace), so EF's own copy would only bury it.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
         });
         if (!withServers)

@@ -15,22 +15,31 @@ public static class DiffCommand
 
     public static Command Create(string[] args)
     {
-        var a = CliOptions.RunId("run-a", "The earlier run (e.g. the original night)");
-        var b = CliOptions.RunId("run-b", "The later run (e.g. its recompute)");
+        var a = CliOptions.RunId("run-a", "The earlier run (e.g. the original night): an id or a unique prefix or suffix of one");
+        var b = CliOptions.RunId("run-b", "The later run (e.g. its recompute): an id or a unique prefix or suffix of one");
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of a table" };
         var limit = new Option<int>("--limit") { Description = "Most changed fields printed in the table", DefaultValueFactory = _ => 200 };
         var command = new Command("diff", "Compare the snapshot figures two runs verified, over the dates and portfolios both cover")
             { a, b, json, limit };
         command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
         {
-            var (runA, runB) = (result.GetValue(a) ?? throw new UsageException("run-a is required"),
-                result.GetValue(b) ?? throw new UsageException("run-b is required"));
+            var db = services.GetRequiredService<Persistence.SigmaSightDbContext>();
+            var runA = await ResolveAsync(db, result.GetValue(a), "run-a", ct).ConfigureAwait(false);
+            var runB = await ResolveAsync(db, result.GetValue(b), "run-b", ct).ConfigureAwait(false);
             var diff = await services.GetRequiredService<RunDiffer>().CompareAsync(runA, runB, ct).ConfigureAwait(false);
             if (result.GetValue(json)) await Console.Out.WriteLineAsync(JsonSerializer.Serialize(diff, Json)).ConfigureAwait(false);
             else await PrintAsync(diff, result.GetValue(limit), Console.Out).ConfigureAwait(false);
             return diff.Same ? ExitCodes.Completed : ExitCodes.CompletedWithErrors;
         }));
         return command;
+    }
+
+    /// <summary>A full run id, or a unique prefix or suffix of one (<see cref="Batches.RunReferences"/>).</summary>
+    private static async Task<Guid> ResolveAsync(Persistence.SigmaSightDbContext db, string? text, string what, CancellationToken ct)
+    {
+        var found = await Batches.RunReferences.FindAsync(db.BatchRuns, text ?? throw new UsageException($"{what} is required"), what, ct)
+            .ConfigureAwait(false);
+        return found.Id ?? throw new UsageException(found.Problem!);
     }
 
     public static async Task PrintAsync(RunDiff diff, int limit, TextWriter output)

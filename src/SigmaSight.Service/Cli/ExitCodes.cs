@@ -11,6 +11,8 @@ public static class ExitCodes
     public const int Error = 3;
     public const int TimedOut = 4;
     public const int Usage = 64;
+    /// <summary>PostgreSQL cannot be used: not running, unreachable, no such database or login refused (sysexits EX_UNAVAILABLE).</summary>
+    public const int DatabaseUnavailable = 69;
 
     public static int Of(RunStatus status) => status switch
     {

@@ -12,7 +12,7 @@ public static class RiskCommand
 
     public static Command Create(string[] args)
     {
-        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or exact name", Required = true };
+        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or name (any case)", Required = true };
         var date = CliOptions.Date("--date", "Business date (default: the latest day with analytics)");
         var json = new Option<bool>("--json") { Description = "Print JSON (the API's shape) instead of tables" };
         var command = new Command("risk", "Show every family of a portfolio's risk analytics on one day") { portfolio, date, json };

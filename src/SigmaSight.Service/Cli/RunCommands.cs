@@ -54,7 +54,7 @@ public static class RunCommands
 
     public static Command Recompute(string[] args)
     {
-        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or exact name", Required = true };
+        var portfolio = new Option<string>("--portfolio") { Description = "Portfolio id or name (any case)", Required = true };
         var from = CliOptions.Date("--from", "Delete and rebuild the snapshots from this date on", required: true);
         var command = new Command("recompute", "Rebuild one portfolio's snapshots from a date on, in order") { portfolio, from, TimeoutMinutes };
         command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
@@ -91,7 +91,8 @@ public static class RunCommands
             await Console.Out.WriteLineAsync(
                 $"{runRequest.Kind} {runRequest.From:yyyy-MM-dd}..{runRequest.To:yyyy-MM-dd}: run {handle.RunId} {(handle.Joined ? "joined (already exists)" : "started")}").ConfigureAwait(false);
             var run = await services.GetRequiredService<RunWaiter>()
-                .WaitAsync(handle.RunId, TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes)), Console.Out, ct).ConfigureAwait(false);
+                .WaitAsync(handle.RunId, TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes)), Console.Out, ct,
+                    Console.IsOutputRedirected ? RunWaiter.QuietInterval : TimeSpan.Zero).ConfigureAwait(false);
             await StatusPrinter.PrintRunAsync(services.GetRequiredService<SigmaSightDbContext>(), run.Id, Console.Out, ct).ConfigureAwait(false);
             return ExitCodes.Of(run.Status);
         }

@@ -40,15 +40,30 @@ public static class RunInputs
                 $"{what} {from:yyyy-MM-dd}..{to:yyyy-MM-dd} spans {days} trading days: a run covers at most {maxTradingDays} (Batch:MaxRangeTradingDays)"));
     }
 
+    /// <summary>
+    /// A portfolio by id, exact name, or name in any case (ASCII letters); refuses an unknown name and one that matches
+    /// several portfolios in different cases, naming them.
+    /// </summary>
     public static async Task<Guid> FindPortfolioAsync(SigmaSightDbContext db, string idOrName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(idOrName);
         var byId = Guid.TryParse(idOrName, out var id)
             ? await db.Portfolios.AnyAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
             : false;
         if (byId) return id;
-        var named = await db.Portfolios.Where(p => p.Name == idOrName).Select(p => (Guid?)p.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return named ?? throw new UsageException($"portfolio '{idOrName}' does not exist (give its id or exact name)");
+        var name = idOrName.Trim();
+        var pattern = name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+        var named = await db.Portfolios.AsNoTracking().Where(p => p.Name == name || EF.Functions.ILike(p.Name, pattern, "\\"))
+            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).Take(10).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (named.FirstOrDefault(p => p.Name == name) is { } exact) return exact.Id;
+        return named.Count switch
+        {
+            1 => named[0].Id,
+            0 => throw new UsageException($"portfolio '{idOrName}' does not exist (give its id or name; the portfolios verb lists them)"),
+            _ => throw new UsageException($"portfolio '{idOrName}' is ambiguous: it matches {string.Join(", ", named.Select(p => $"'{p.Name}' ({p.Id})"))}; " +
+                "give the exact name or the id"),
+        };
     }
 }

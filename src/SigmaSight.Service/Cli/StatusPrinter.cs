@@ -45,15 +45,37 @@ public static class StatusPrinter
         if (run.Summary is not null) await output.WriteLineAsync($"  summary: {run.Summary}").ConfigureAwait(false);
     }
 
-    public static async Task PrintRecentAsync(SigmaSightDbContext db, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs listed by <c>status</c> without a run id.</summary>
+    public const int RecentCount = 20;
+
+    /// <summary>The <paramref name="limit"/> most recent runs, newest first, with their times in UTC.</summary>
+    public static async Task PrintRecentAsync(SigmaSightDbContext db, int limit, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(output);
-        var runs = await db.BatchRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(20)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"{"run",-36}  {"kind",-9} {"range",-22} {"status",-20} superseded").ConfigureAwait(false);
+        var runs = await RecentAsync(db, limit, cancellationToken).ConfigureAwait(false);
+        if (runs.Count == 0)
+        {
+            await output.WriteLineAsync("no runs yet: start one with run, backfill or recompute").ConfigureAwait(false);
+            return;
+        }
+        await output.WriteLineAsync(
+            $"{"run",-36}  {"kind",-9} {"range",-22} {"status",-19} {"created (UTC)",-19} {"took",8}  superseded").ConfigureAwait(false);
         foreach (var r in runs)
-            await output.WriteLineAsync(
-                $"{r.Id,-36}  {r.Kind,-9} {r.RangeFrom:yyyy-MM-dd}..{r.RangeTo:yyyy-MM-dd} {r.Status,-20} {(r.SupersededBy is null ? "" : "yes")}").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Id,-36}  {r.Kind,-9} {r.RangeFrom:yyyy-MM-dd}..{r.RangeTo:yyyy-MM-dd} {r.Status,-19} " +
+                $"{r.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} {Took(r),8}  {(r.SupersededBy is { } next ? RunReferences.Shown(next) : "")}"))
+                .ConfigureAwait(false);
     }
+
+    /// <summary>The <paramref name="limit"/> most recent runs, newest first.</summary>
+    public static Task<List<BatchRun>> RecentAsync(SigmaSightDbContext db, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.BatchRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static string Took(BatchRun run) =>
+        (run.FinishedAt - run.StartedAt) is { } took ? took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-";
 }

@@ -14,12 +14,13 @@ internal sealed class RunDetailsPage(string id) : RazorPage
     public override void Execute()
     {
         var services = Context.GetHttpContext().RequestServices;
-        var view = Guid.TryParse(id, out var runId)
-            ? new RunsReader(services.GetRequiredService<SigmaSightDbContext>()).FindRun(runId)
-            : null;
+        var db = services.GetRequiredService<SigmaSightDbContext>();
+        var lookup = RunReferences.Find(db.BatchRuns, id, "run");
+        var page = int.TryParse(Query("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        var view = lookup.Id is { } runId ? new RunsReader(db).FindRun(runId, page) : null;
         if (view is null)
         {
-            NotFound();
+            NotFound(lookup.Problem);
             return;
         }
         var run = view.Run;
@@ -32,16 +33,17 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         WritePhases(view);
         WriteLiteral(RunFindingsHtml.Render(view));
         WriteLiteral(RunItemsHtml.Render(view, jobId => Encode(Url.JobDetails(jobId)),
-            portfolio => Encode(Url.To($"{PortfoliosPage.Path}/{portfolio}"))));
+            portfolio => Encode(Url.To($"{PortfoliosPage.Path}/{portfolio}")),
+            n => Encode(Url.To($"{RunsDashboard.ListPath}/{run.Id}") + string.Create(CultureInfo.InvariantCulture, $"?page={n}"))));
         WriteLiteral("</div></div>");
     }
 
-    private void NotFound()
+    private void NotFound(string? problem)
     {
         Context.Response.StatusCode = 404;
         Layout = new LayoutPage("Run not found");
         WriteLiteral("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Run not found</h1>" +
-                     $"<div class=\"alert alert-warning\">The ledger has no run <code>{Encode(id)}</code>.</div>" +
+                     $"<div class=\"alert alert-warning\">{Encode(problem ?? $"run {id} does not exist")}</div>" +
                      $"<p><a href=\"{RunUrl(null)}\">&larr; All runs</a></p></div></div>");
     }
 

@@ -5,7 +5,7 @@ using static SigmaSight.Service.Dashboard.RunsHtml;
 
 namespace SigmaSight.Service.Dashboard;
 
-/// <summary>The items table of the run page: unsuccessful first, capped at <see cref="RunsReader.ItemCap"/> rows.</summary>
+/// <summary>The items table of the run page: unsuccessful first, <see cref="RunsReader.ItemCap"/> rows a page (<c>?page=N</c>).</summary>
 internal static class RunItemsHtml
 {
     private const int MaxErrorLength = 2000;
@@ -14,25 +14,44 @@ internal static class RunItemsHtml
     /// <param name="view">The run.</param>
     /// <param name="jobUrl">The dashboard URL of a Hangfire job id, already HTML-encoded.</param>
     /// <param name="portfolioUrl">The dashboard URL of a portfolio's report, already HTML-encoded.</param>
-    public static string Render(RunView view, Func<string, string> jobUrl, Func<Guid, string> portfolioUrl)
+    /// <param name="pageUrl">The URL of a page of items, already HTML-encoded.</param>
+    public static string Render(RunView view, Func<string, string> jobUrl, Func<Guid, string> portfolioUrl, Func<int, string> pageUrl)
     {
         var html = new StringBuilder("<h3>Items</h3>");
         html.Append("<p class=\"run-item-counts\">");
         html.AppendJoin(" &middot; ", view.Counts.GroupBy(c => c.Key.Status).OrderBy(g => Rank(g.Key))
             .Select(g => $"{ItemBadge(g.Key)} {g.Sum(c => c.Value)}"));
         html.Append("</p>");
-        if (view.ItemCount > view.Items.Count)
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<div class=\"alert alert-info\">Showing the first {view.Items.Count} of {view.ItemCount} items, unsuccessful first.</div>");
-        }
-        if (view.Items.Count == 0) return html.Append("<p><em>No items planned yet.</em></p>").ToString();
+        if (view.PageCount > 1) html.Append(Pager(view, pageUrl));
+        if (view.ItemCount == 0) return html.Append("<p><em>No items planned yet.</em></p>").ToString();
 
         html.Append("<table class=\"table table-hover\" id=\"run-items\"><thead><tr><th class=\"min-width\">State</th>" +
                     "<th class=\"min-width\">Phase</th><th>Item</th><th class=\"align-right\">Attempts</th><th>Error</th>" +
                     "<th>Started</th><th>Finished</th><th class=\"min-width\">Job</th></tr></thead><tbody>");
         foreach (var item in view.Items) AppendRow(html, item, view.PortfolioNames, jobUrl, portfolioUrl);
-        return html.Append("</tbody></table>").ToString();
+        html.Append("</tbody></table>");
+        if (view.PageCount > 1) html.Append(Pager(view, pageUrl));
+        return html.ToString();
+    }
+
+    /// <summary>"Items 301–307 of 307 (page 2 of 2), unsuccessful first" with a link to every page.</summary>
+    private static string Pager(RunView view, Func<int, string> pageUrl)
+    {
+        var first = (view.Page - 1) * RunsReader.ItemCap + 1;
+        var last = first + view.Items.Count - 1;
+        var html = new StringBuilder("<div class=\"run-items-pager\"><p>");
+        if (view.Items.Count == 0)
+            html.Append(CultureInfo.InvariantCulture, $"Page {view.Page} is past the last page ({view.PageCount}) of {view.ItemCount} items.");
+        else
+            html.Append(CultureInfo.InvariantCulture,
+                $"Items {first}–{last} of {view.ItemCount} (page {view.Page} of {view.PageCount}), unsuccessful first.");
+        html.Append("</p><ul class=\"pagination\" style=\"margin-top:0\">");
+        for (var page = 1; page <= view.PageCount; page++)
+        {
+            if (page == view.Page) html.Append(CultureInfo.InvariantCulture, $"<li class=\"active\"><span>{page}</span></li>");
+            else html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{pageUrl(page)}\">{page}</a></li>");
+        }
+        return html.Append("</ul></div>").ToString();
     }
 
     private static void AppendRow(StringBuilder html, BatchItem item, IReadOnlyDictionary<Guid, string> names,

@@ -20,7 +20,8 @@ internal static class RunsHtml
           $"{t.UtcDateTime:yyyy-MM-dd HH:mm:ss}</span>"
         : "";
 
-    public static string Short(Guid id) => id.ToString("D")[..8];
+    /// <summary>The run id as shown: its last 12 characters, unique in practice and accepted back (RunReferences).</summary>
+    public static string Short(Guid id) => RunReferences.Shown(id);
 
     public static string RunBadge(RunStatus status) => Label(status switch
     {

@@ -16,9 +16,13 @@ internal sealed record RunView(
     IReadOnlyList<BatchItem> Items,
     IReadOnlyList<Guid> Supersedes,
     IReadOnlyDictionary<Guid, string> PortfolioNames,
-    IReadOnlyList<DataQualityFinding> Findings)
+    IReadOnlyList<DataQualityFinding> Findings,
+    int Page = 1)
 {
     public int ItemCount => Counts.Values.Sum();
+
+    /// <summary>Pages of <see cref="RunsReader.ItemCap"/> items (at least 1).</summary>
+    public int PageCount => Math.Max(1, (ItemCount + RunsReader.ItemCap - 1) / RunsReader.ItemCap);
 }
 
 /// <summary>
@@ -40,7 +44,8 @@ internal sealed class RunsReader(SigmaSightDbContext db)
         return new RunListView(total, runs, PortfolioNames(runs.Select(r => RunScope.PortfolioOf(r.Scope))));
     }
 
-    public RunView? FindRun(Guid id)
+    /// <summary>The run with the items of <paramref name="page"/> (1-based, <see cref="ItemCap"/> per page).</summary>
+    public RunView? FindRun(Guid id, int page = 1)
     {
         var run = db.BatchRuns.AsNoTracking().SingleOrDefault(r => r.Id == id);
         if (run is null) return null;
@@ -56,14 +61,14 @@ internal sealed class RunsReader(SigmaSightDbContext db)
                 : i.Status == ItemStatus.Running ? 2
                 : i.Status == ItemStatus.Pending ? 3 : 4)
             .ThenBy(i => i.Phase).ThenBy(i => i.ItemDate).ThenBy(i => i.ItemKey)
-            .Take(ItemCap).ToList();
+            .Skip((Math.Max(1, page) - 1) * ItemCap).Take(ItemCap).ToList();
         var supersedes = db.BatchRuns.Where(r => r.SupersededBy == id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToList();
         var names = PortfolioNames(items.Select(i => i.PortfolioId).Append(RunScope.PortfolioOf(run.Scope)));
         // The most severe data-quality findings first.
         var findings = db.DataQualityFindings.AsNoTracking().Where(f => f.RunId == id)
             .OrderBy(f => f.Severity == "error" ? 0 : f.Severity == "critical" ? 1 : f.Severity == "warning" ? 2 : 3).ThenBy(f => f.BusinessDate).ThenBy(f => f.Kind).ThenBy(f => f.Symbol)
             .Take(FindingCap).ToList();
-        return new RunView(run, phases, counts, items, supersedes, names, findings);
+        return new RunView(run, phases, counts, items, supersedes, names, findings, Math.Max(1, page));
     }
 
     private Dictionary<Guid, string> PortfolioNames(IEnumerable<Guid?> ids)

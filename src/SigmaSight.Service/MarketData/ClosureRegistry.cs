@@ -5,7 +5,8 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.MarketData;
 
 /// <summary>
-/// Adds exchange closures the NYSE announces beyond its rules (<c>market_closures</c>), for the CLI and the API alike.
+/// Adds (and removes) exchange closures the NYSE announces beyond its rules (<c>market_closures</c>), for the CLI and the
+/// API alike.
 /// The calendar reads the table on every call, so a closure counts from the next run on.
 /// </summary>
 public sealed class ClosureRegistry(SigmaSightDbContext db, TradingCalendarProvider calendars)
@@ -39,6 +40,22 @@ public sealed class ClosureRegistry(SigmaSightDbContext db, TradingCalendarProvi
         return new ClosureOutcome(ClosureStatus.Added, null, $"{day:yyyy-MM-dd} is now closed ({why})", day, why);
     }
 
+    /// <summary>Undoes <see cref="AddAsync"/>: the date is a trading day again from the next request on.</summary>
+    public async Task<ClosureOutcome> RemoveAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var closure = await db.MarketClosures.SingleOrDefaultAsync(c => c.Date == day, cancellationToken).ConfigureAwait(false);
+        if (closure is null)
+        {
+            var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+            var rule = calendar.IsTradingDay(day) ? "" : $"; it is closed by the NYSE rules ({calendar.ClosureReason(day)}), which cannot be removed";
+            return new ClosureOutcome(ClosureStatus.NotListed, "date", $"date {day:yyyy-MM-dd} is not in market_closures{rule}");
+        }
+        db.MarketClosures.Remove(closure);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ClosureOutcome(ClosureStatus.Removed, null,
+            $"{day:yyyy-MM-dd} is a trading day again (the closure '{closure.Reason}' is removed)", day, closure.Reason);
+    }
+
     private static ClosureOutcome Exists(DateOnly day) =>
         new(ClosureStatus.AlreadyListed, "date", $"date {day:yyyy-MM-dd} is already in market_closures");
 }
@@ -49,10 +66,12 @@ public sealed record ClosureOutcome(ClosureStatus Status, string? Field, string 
     public static ClosureOutcome Invalid(string field, string message) => new(ClosureStatus.Invalid, field, message);
 }
 
-/// <summary>Added, already listed, or refused as invalid.</summary>
+/// <summary>Added, already listed, refused as invalid, removed, or not listed (nothing to remove).</summary>
 public enum ClosureStatus
 {
     Added,
     AlreadyListed,
     Invalid,
+    Removed,
+    NotListed,
 }

@@ -9,7 +9,7 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Pnl;
 
 /// <summary>
-/// Phase 3, one (portfolio, date): rolls equity forward (DESIGN §6) and writes the snapshot, the position values,
+/// Phase 3, one (portfolio, date): rolls equity forward (docs/pnl-model.md) and writes the snapshot, the position values,
 /// the portfolio's equity balance and the ledger item in ONE transaction, under the portfolio's advisory lock.
 /// </summary>
 public sealed partial class CalculatePnlJob(
@@ -79,10 +79,10 @@ public sealed partial class CalculatePnlJob(
             && i.Status == ItemStatus.Succeeded, cancellationToken);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
-        Message = "Snapshot {Portfolio} {Date} already written by another run: adopted")]
+        Message = "Snapshot {Portfolio} {Date:yyyy-MM-dd} already written by another run: adopted")]
     private static partial void LogAdopted(ILogger logger, string portfolio, DateOnly date);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
-        Message = "Snapshot {Portfolio} {Date}: NAV {Nav}, daily P&L {DailyPnl}")]
+        Message = "Snapshot {Portfolio} {Date:yyyy-MM-dd}: NAV {Nav}, daily P&L {DailyPnl}")]
     private static partial void LogSnapshot(ILogger logger, string portfolio, DateOnly date, decimal nav, decimal dailyPnl);
 }

@@ -1,6 +1,6 @@
 namespace SigmaSight.Service.Pnl;
 
-/// <summary>A portfolio's state at the close of one trading day (DESIGN §6).</summary>
+/// <summary>A portfolio's state at the close of one trading day (docs/pnl-model.md).</summary>
 public sealed class PortfolioSnapshot
 {
     public Guid Id { get; set; }

@@ -48,7 +48,7 @@ public sealed partial class PortfolioRiskJob(
         await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Portfolio risk of {Portfolio} on {Date} written")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Portfolio risk of {Portfolio} on {Date:yyyy-MM-dd} written")]
     private static partial void LogComputed(ILogger logger, string portfolio, DateOnly date);
 }
 

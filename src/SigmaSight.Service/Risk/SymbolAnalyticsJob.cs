@@ -91,7 +91,7 @@ public sealed partial class SymbolAnalyticsJob(
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
-        Message = "Run {RunId} symbol analytics chunk {Chunk}: {Symbols} symbols for {Days} day(s) through {AsOf}")]
+        Message = "Run {RunId} symbol analytics chunk {Chunk}: {Symbols} symbols for {Days} day(s) through {AsOf:yyyy-MM-dd}")]
     private static partial void LogComputed(ILogger logger, Guid runId, int chunk, int symbols, int days, DateOnly asOf);
 }
 

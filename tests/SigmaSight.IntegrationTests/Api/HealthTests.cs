@@ -51,6 +51,29 @@ public sealed class HealthTests
         nightly.GetProperty("data").GetProperty("lastAgeHours").GetDouble().Should().Be(0.5);
     }
 
+    /// <summary>Issue 9 point 7: right after the demo's backfill through the last trading day the host is not "no nightly run yet".</summary>
+    [Theory]
+    [InlineData("Backfill", "all", "Healthy", "last backfill through 2026-10-30 is Completed")]
+    [InlineData("Recompute", "portfolio:0a000000-0000-0000-0000-00000000000a", "Degraded", "no nightly run yet")]
+    public async Task Ready_CountsACompletedBackfillOfEveryPortfolio_AsTheNightsItCovers(string kind, string scope, string expected,
+        string description)
+    {
+        await using var host = await WebTestHost.StartAsync();
+        await TestDatabase.ExecuteAsync($"""
+            INSERT INTO sigmasight.batch_runs (id, business_date, kind, scope, range_from, range_to, status, requested_by,
+                                               trigger_time, created_at, started_at, finished_at)
+            VALUES (gen_random_uuid(), '2026-10-30', '{kind}', '{scope}', '2026-09-01', '2026-10-30', 'Completed', 'test',
+                    '2026-10-30T21:00:00Z', '2026-10-30T20:00:00Z', '2026-10-30T20:00:00Z', '2026-10-30T20:30:00Z')
+            """);
+        using var client = host.Client();
+
+        var (_, body) = await client.GetJsonAsync("/health/ready");
+
+        var nightly = Check(body, "nightly-run");
+        nightly.GetProperty("status").GetString().Should().Be(expected, nightly.ToString());
+        nightly.GetProperty("description").GetString().Should().Contain(description);
+    }
+
     [Fact]
     public async Task Ready_Returns503WithTheDatabaseUnhealthy_WhenTheDatabaseIsStopped()
     {

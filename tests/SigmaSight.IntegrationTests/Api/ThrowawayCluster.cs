@@ -22,6 +22,9 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The copy of deploy/db.sh that owns this cluster.</summary>
+    public string DbSh => Path.Combine(_root, "deploy", "db.sh");
+
     public static async Task<ThrowawayCluster> StartAsync()
     {
         var root = Path.Combine("/var/tmp", $"sigmasight-throwaway-{Guid.NewGuid():N}");

@@ -31,6 +31,7 @@ public sealed class BadInputCatalogueTests(BadInputFixture fixture) : IClassFixt
 
         outcome.Should().Be(badInput.Expected, message);
         message.Should().Contain(badInput.Message);
+        message.Should().NotContainAny(["System.", "`1", "Int32"], "messages are in plain words, without .NET type names");
         if (!badInput.IsHttp)
         {
             message.Should().NotContain("Unhandled exception", "bad input is refused, not crashed on");

@@ -10,8 +10,9 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Api.Health;
 
 /// <summary>
-/// Reports the last nightly run (business date, status, age) against the business date expected now. Degraded, never
-/// Unhealthy: when there is no nightly run yet, when the newest one ended Failed or CompletedWithErrors, or when the
+/// Reports the last nightly run (business date, status, age) against the business date expected now; a backfill of every
+/// portfolio counts as the nights it covers (the demo's backfill through the last trading day leaves the host Healthy).
+/// Degraded, never Unhealthy: when there is no nightly run or full backfill yet, when the newest one ended Failed or CompletedWithErrors, or when the
 /// newest Completed one lags more than <see cref="HealthOptions.NightlyMaxLagTradingDays"/> trading days behind (a
 /// missed night). A bad night needs an operator, not a restart of the host, so it never makes the host unready.
 /// </summary>
@@ -35,10 +36,11 @@ public sealed class NightlyRunHealthCheck(SigmaSightDbContext db, TradingCalenda
         var calendar = await calendars.GetAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var expected = BusinessDate.Resolve(now, calendar);
-        var nightly = db.BatchRuns.AsNoTracking().Where(r => r.Kind == RunKind.Nightly && r.SupersededBy == null);
-        var last = await nightly.OrderByDescending(r => r.BusinessDate).ThenByDescending(r => r.CreatedAt)
+        var nightly = db.BatchRuns.AsNoTracking().Where(r => r.SupersededBy == null
+            && (r.Kind == RunKind.Nightly || (r.Kind == RunKind.Backfill && r.Scope == Batches.Planning.RunScope.All)));
+        var last = await nightly.OrderByDescending(r => r.RangeTo).ThenByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var lastCompleted = await nightly.Where(r => r.Status == RunStatus.Completed).MaxAsync(r => (DateOnly?)r.BusinessDate, ct)
+        var lastCompleted = await nightly.Where(r => r.Status == RunStatus.Completed).MaxAsync(r => (DateOnly?)r.RangeTo, ct)
             .ConfigureAwait(false);
         var data = new Dictionary<string, object> { ["expectedBusinessDate"] = Iso(expected) };
         if (last is null) return HealthCheckResult.Degraded($"no nightly run yet (expected business date {Iso(expected)})", data: data);
@@ -46,13 +48,15 @@ public sealed class NightlyRunHealthCheck(SigmaSightDbContext db, TradingCalenda
         var age = now - (last.FinishedAt ?? last.StartedAt ?? last.CreatedAt);
         var behind = lastCompleted is { } done ? calendar.CountTradingDays(done, expected) : -1;
         data["lastRunId"] = last.Id.ToString();
-        data["lastBusinessDate"] = Iso(last.BusinessDate);
+        data["lastBusinessDate"] = Iso(last.RangeTo);
+        data["lastKind"] = last.Kind.ToString();
         data["lastStatus"] = last.Status.ToString();
         data["lastAgeHours"] = Math.Round(age.TotalHours, 1);
         data["lastCompletedBusinessDate"] = lastCompleted is { } d ? Iso(d) : "none";
         data["tradingDaysBehind"] = behind;
 
-        var said = $"last nightly run {Iso(last.BusinessDate)} is {last.Status}, {age.TotalHours:0.0} h old";
+        var run = last.Kind == RunKind.Nightly ? $"nightly run {Iso(last.RangeTo)}" : $"backfill through {Iso(last.RangeTo)}";
+        var said = $"last {run} is {last.Status}, {age.TotalHours:0.0} h old";
         if (last.Status is RunStatus.Failed or RunStatus.CompletedWithErrors)
             return HealthCheckResult.Degraded($"{said}: it needs an operator (see /api/runs/{last.Id})", data: data);
         if (behind < 0 || behind > options.Value.NightlyMaxLagTradingDays)

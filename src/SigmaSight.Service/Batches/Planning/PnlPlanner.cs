@@ -116,10 +116,10 @@ public sealed partial class PnlPlanner(
     }
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Information,
-        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a portfolio import changed its lots or flows there")]
+        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date:yyyy-MM-dd}: a portfolio import changed its lots or flows there")]
     private static partial void LogImported(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
-        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date}: a close it was valued without has arrived or was corrected")]
+        Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date:yyyy-MM-dd}: a close it was valued without has arrived or was corrected")]
     private static partial void LogLateClose(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
 }

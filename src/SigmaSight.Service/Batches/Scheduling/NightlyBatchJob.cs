@@ -38,6 +38,6 @@ public sealed partial class NightlyBatchJob(
     }
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information,
-        Message = "nightly-batch triggered at {Instant}: business date {Date}, run {RunId} (joined: {Joined})")]
+        Message = "nightly-batch triggered at {Instant:O}: business date {Date:yyyy-MM-dd}, run {RunId} (joined: {Joined})")]
     private static partial void LogTriggered(ILogger logger, DateTimeOffset instant, DateOnly date, Guid runId, bool joined);
 }

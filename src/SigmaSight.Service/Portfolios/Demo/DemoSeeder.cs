@@ -100,6 +100,6 @@ public sealed partial class DemoSeeder(
         new(Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant());
 #pragma warning restore CA5351
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Demo seeded: {Portfolios} portfolios, {Lots} lots, inception {Inception}")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Demo seeded: {Portfolios} portfolios, {Lots} lots, inception {Inception:yyyy-MM-dd}")]
     private static partial void LogSeeded(ILogger logger, int portfolios, int lots, DateOnly inception);
 }
