@@ -7,13 +7,11 @@ namespace SigmaSight.Service.Batches.Diff;
 /// Snapshot versions, so two runs' figures can be compared after one replaced the other's. Every snapshot row takes a
 /// version from the sequence <c>sigmasight.figure_versions</c> when it is inserted; a rebuild moves the rows it deletes
 /// to <c>snapshot_archive</c> with the version that replaced them; a run's verdict records the last version then
-/// (<see cref="BatchRun.FiguresVersion"/>). The figures a run verified are the rows valid at its version.
+/// (<see cref="BatchRun.FiguresVersion"/>). The figures a run verified are the rows valid at its version. A snapshot's
+/// figures are its columns but id, portfolio_id, snapshot_date, run_id, created_at and version.
 /// </summary>
 public static class FigureVersions
 {
-    /// <summary>The columns that are a snapshot's identity or bookkeeping, not its figures.</summary>
-    public const string NotFigures = "'id', 'portfolio_id', 'snapshot_date', 'run_id', 'created_at', 'version'";
-
     public static Task<long> CurrentAsync(SigmaSightDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

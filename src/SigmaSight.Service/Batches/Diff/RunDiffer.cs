@@ -84,9 +84,9 @@ public sealed class RunDiffer(SigmaSightDbContext db)
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        command.CommandText = """
             SELECT v.portfolio_id, p.name, v.snapshot_date, v.figures::text
-              FROM (SELECT s.portfolio_id, s.snapshot_date, to_jsonb(s) - ARRAY[{FigureVersions.NotFigures}] AS figures
+              FROM (SELECT s.portfolio_id, s.snapshot_date, to_jsonb(s) - ARRAY['id', 'portfolio_id', 'snapshot_date', 'run_id', 'created_at', 'version'] AS figures
                       FROM sigmasight.portfolio_snapshots s
                      WHERE s.version <= @version AND s.snapshot_date BETWEEN @from AND @to
                     UNION ALL
