@@ -31,6 +31,7 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         WriteLiteral($"<p><a href=\"{RunUrl(null)}\">&larr; All runs</a></p>");
         WriteHeader(view, now);
         WritePhases(view);
+        WriteLiteral(RunTimelineHtml.Render(view, now));
         WriteLiteral(RunFindingsHtml.Render(view));
         WriteLiteral(RunItemsHtml.Render(view, jobId => Encode(Url.JobDetails(jobId)),
             portfolio => Encode(Url.To($"{PortfoliosPage.Path}/{portfolio}")),

@@ -63,6 +63,9 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
                 WebUtility.HtmlEncode($" · {fixture.CompletedRun.RangeFrom:yyyy-MM-dd}"));
         }
         ItemStatuses(html).Should().OnlyContain(s => s == "Succeeded");
+        html.Should().Contain("<svg id=\"run-timeline\"");
+        Regex.Count(html, "class=\"phase-bar\"").Should().Be(5, "one bar per phase in the timeline");
+        Regex.Count(html, "class=\"item-tick\"").Should().Be(28, "a tick per item");
     }
 
     [Fact]
