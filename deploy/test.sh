@@ -65,7 +65,8 @@ if [ $# -gt 0 ]; then set -- "$@" --ignore-exit-code 8; fi
 run_tests tests/SigmaSight.UnitTests "$@"
 # The second shard: the classes that start processes or wait longest (about half of the time).
 heavy=(--filter-class '*BadInputCatalogueTests' '*TwoHostsTests' '*DatabaseOutageTests' '*CrashTrialsTests'
-  '*StrandedWorkTests' '*PoisonPortfolioTests' '*RecomputeRaceTests' '*HostQueuesTests' '*SecretLeakTests' '*DowJonesDemoTests')
+  '*StrandedWorkTests' '*PoisonPortfolioTests' '*RecomputeRaceTests' '*HostQueuesTests' '*SecretLeakTests' '*DowJonesDemoTests'
+  '*DashboardBrowserTests' '*QuietProgressTests' '*ScriptHelpTests' '*DbShDestroyTests' '*DatabaseUnreachableTests')
 if [ $# -eq 0 ] && [ -n "${SIGMASIGHT_TEST_DB_2:-}" ] && [ "${SIGMASIGHT_TEST_SHARDS:-2}" != "1" ]; then
   echo "==> test tests/SigmaSight.IntegrationTests in two shards (databases sigmasight_test, sigmasight_test_2)" >&2
   shard2="$(mktemp)"

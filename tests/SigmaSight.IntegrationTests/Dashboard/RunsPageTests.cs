@@ -65,7 +65,9 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
         ItemStatuses(html).Should().OnlyContain(s => s == "Succeeded");
         html.Should().Contain("<svg id=\"run-timeline\"");
         Regex.Count(html, "class=\"phase-bar\"").Should().Be(5, "one bar per phase in the timeline");
-        Regex.Count(html, "class=\"item-tick\"").Should().Be(28, "a tick per item");
+        var started = await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run}' AND started_at IS NOT NULL");
+        started.Should().BeGreaterThan(20);
+        Regex.Count(html, "class=\"item-tick\"").Should().Be((int)started, "a tick per item that has started");
     }
 
     [Fact]
