@@ -42,6 +42,7 @@ public static class ServiceRegistration
         services.AddScoped<MarketData.Import.PriceImporter>();
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<Risk.Portfolios.RiskInputLoader>();
+        services.AddSingleton<Risk.Symbols.CloseHistoryCache>();
         services.AddScoped<Risk.Reports.RiskReportReader>();
         services.AddScoped<Batches.Diff.RunDiffer>();
         services.AddScoped<DatabaseMigrator>();

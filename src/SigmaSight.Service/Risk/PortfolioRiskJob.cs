@@ -31,7 +31,7 @@ public sealed partial class PortfolioRiskJob(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
-            var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
+            var inputs = await loader.LoadAsync(runId, portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
             name = inputs.PortfolioName;
             (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, calendar, batch.Value.RiskFreeRate).Compute(runId);
             await RiskWriter.WriteAsync(db, portfolioId, date, figures, cancellationToken).ConfigureAwait(false);

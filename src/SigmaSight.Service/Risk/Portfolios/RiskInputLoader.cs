@@ -12,9 +12,9 @@ using SigmaSight.Service.Hosting;
 namespace SigmaSight.Service.Risk.Portfolios;
 
 /// <summary>Loads <see cref="RiskInputs"/>; a missing snapshot fails at once ("missing snapshot"): risk never runs on stale equity.</summary>
-public sealed class RiskInputLoader(SigmaSightDbContext db, IOptions<AnalyticsOptions> options)
+public sealed class RiskInputLoader(SigmaSightDbContext db, CloseHistoryCache closeCache, IOptions<AnalyticsOptions> options)
 {
-    public async Task<RiskInputs> LoadAsync(Guid portfolioId, DateOnly asOf, NyseCalendar calendar, CancellationToken cancellationToken)
+    public async Task<RiskInputs> LoadAsync(Guid runId, Guid portfolioId, DateOnly asOf, NyseCalendar calendar, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var name = await db.Portfolios.Where(p => p.Id == portfolioId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
@@ -32,7 +32,7 @@ public sealed class RiskInputLoader(SigmaSightDbContext db, IOptions<AnalyticsOp
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         var proxies = factors.Select(f => f.EtfProxy).Append(settings.MarketBenchmark).Append(settings.RateProxy);
-        var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
+        var closes = await closeCache.LoadAsync(db, runId, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);
 
         var lots = values.Select(x => new HeldLot(x.p, x.v, Holding(x.p, x.v, securities, closes, asOf))).ToList();
