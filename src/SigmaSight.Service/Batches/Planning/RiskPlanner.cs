@@ -15,6 +15,8 @@ namespace SigmaSight.Service.Batches.Planning;
 /// </summary>
 public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs) : IPhasePlanner
 {
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(250);
+
     public int Phase => BatchPhases.PortfolioRisk;
 
     public async Task<int> PlanAsync(BatchRun run, CancellationToken cancellationToken)
@@ -52,7 +54,14 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
         {
             // The P&L starter enqueues the risk continuations too, under the risk phase's own lease: the risk phase's
             // starter (enqueued when P&L completes, possibly before these job ids are recorded) must not enqueue them again.
+            // The phase-4 starter may hold it for a moment; it leaves the items of chains not yet recorded to this
+            // starter, so wait for it (bounded) rather than give up on them.
             var own = await PhaseLease.TryAcquireAsync(db, run.Id, Phase, lease.Duration, cancellationToken).ConfigureAwait(false);
+            for (var waited = TimeSpan.Zero; own is null && waited < lease.Duration; waited += LeaseRetry)
+            {
+                await Task.Delay(LeaseRetry, cancellationToken).ConfigureAwait(false);
+                own = await PhaseLease.TryAcquireAsync(db, run.Id, Phase, lease.Duration, cancellationToken).ConfigureAwait(false);
+            }
             if (own is null) return;
             try
             {
@@ -69,17 +78,23 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
             .Where(i => i.RunId == run.Id && i.Phase == Phase && i.HangfireJobId == null)
             .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (items.Count == 0) return;
+        // The parent is the LAST day of the portfolio's chain. Its job id may not be recorded yet (the phase-4 starter can
+        // run while the P&L starter is still recording a chain whose first day already failed and finished phase 3): then
+        // the portfolio's risk items wait for the P&L starter, which enqueues them after recording every chain. Never
+        // continue an earlier day: its requeue would run risk before the chain's last snapshot exists.
         var lastPnlJobs = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl && i.HangfireJobId != null)
+            .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl)
             .GroupBy(i => i.PortfolioId)
             .Select(g => g.OrderByDescending(i => i.ItemDate).Select(i => new { i.PortfolioId, i.HangfireJobId }).First())
-            .ToDictionaryAsync(i => i.PortfolioId!.Value, i => i.HangfireJobId!, cancellationToken).ConfigureAwait(false);
+            .ToDictionaryAsync(i => i.PortfolioId!.Value, i => i.HangfireJobId, cancellationToken).ConfigureAwait(false);
         var recorded = new List<(string, string)>();
         foreach (var item in items)
         {
             var (portfolio, date) = (item.PortfolioId!.Value, item.ItemDate!.Value);
-            var jobId = lastPnlJobs.TryGetValue(portfolio, out var parent)
-                ? jobs.ContinueJobWith<PortfolioRiskJob>(parent, JobQueues.Analytics,
+            var hasChain = lastPnlJobs.TryGetValue(portfolio, out var parent);
+            if (hasChain && parent is null) continue;
+            var jobId = hasChain
+                ? jobs.ContinueJobWith<PortfolioRiskJob>(parent!, JobQueues.Analytics,
                     j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None))
                 : jobs.Enqueue<PortfolioRiskJob>(JobQueues.Analytics,
                     j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
