@@ -44,7 +44,7 @@ public partial class ConfigurationReferenceTests
     /// <summary>The rows of every <c>**`Section:*`**</c> table in README's "## Configuration" section.</summary>
     private static List<(string, string, string)> ReadReference()
     {
-        var readme = File.ReadAllText(Path.Combine(FindRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var start = readme.IndexOf("\n## Configuration\n", StringComparison.Ordinal);
         start.Should().BeGreaterThan(0, "README has a Configuration section");
         var end = readme.IndexOf("\n## ", start + 5, StringComparison.Ordinal);
@@ -57,13 +57,6 @@ public partial class ConfigurationReferenceTests
                 rows.Add((section, row.Groups["key"].Value, row.Groups["env"].Value));
         }
         return rows;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SigmaSight.sln"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (SigmaSight.sln)");
     }
 
     [GeneratedRegex(@"^\*\*`(?<section>[A-Za-z]+):\*`\*\*")]

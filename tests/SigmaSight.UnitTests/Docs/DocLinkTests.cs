@@ -36,7 +36,7 @@ public sealed partial class DocLinkTests
         File.ReadAllText(Path.Combine(Root, "docs", "analytics-conventions.md")).Should().Contain("252 trading days a year");
     }
 
-    private static string Root { get; } = FindRoot();
+    private static string Root { get; } = RepositoryRoot.Path;
 
     private static IEnumerable<string> Files() =>
         Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md").Prepend(Path.Combine(Root, "README.md"));
@@ -44,11 +44,4 @@ public sealed partial class DocLinkTests
     /// <summary>Inline Markdown links and images: [text](target) or ![alt](target "title").</summary>
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)(?:\s+""[^""]*"")?\)")]
     private static partial Regex Link();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SigmaSight.sln"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (SigmaSight.sln)");
-    }
 }

@@ -13,7 +13,7 @@ public sealed partial class LogDateFormatTests
     [Fact]
     public void EveryLoggedDate_IsFormattedAsIso()
     {
-        var root = FindRoot();
+        var root = RepositoryRoot.Path;
         var unformatted = new List<string>();
         var checkedDates = 0;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
@@ -71,11 +71,4 @@ public sealed partial class LogDateFormatTests
 
     [GeneratedRegex(@"(?<type>DateOnly|DateTimeOffset|DateTime)\??\s+(?<name>\w+)")]
     private static partial Regex DateParameter();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SigmaSight.sln"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (SigmaSight.sln)");
-    }
 }

@@ -13,7 +13,7 @@ public sealed partial class ParameterisedSqlTests
     [Fact]
     public void ServiceSources_PassOnlyConstantSqlToRawSqlApis()
     {
-        var root = FindRoot();
+        var root = RepositoryRoot.Path;
         var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -43,11 +43,4 @@ public sealed partial class ParameterisedSqlTests
     [GeneratedRegex(@"(ExecuteSqlRaw(Async)?|FromSqlRaw|SqlQueryRaw(<[^>]+>)?|new\s+NpgsqlCommand|CommandText\s*=)\s*\(?\s*(\$+@?""|@?\$+""|""[^""]*""\s*\+)",
         RegexOptions.CultureInvariant)]
     private static partial Regex BuiltSql();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SigmaSight.sln"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (SigmaSight.sln)");
-    }
 }
