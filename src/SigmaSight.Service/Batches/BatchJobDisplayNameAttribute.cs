@@ -27,6 +27,7 @@ public sealed class BatchJobDisplayNameAttribute() : JobDisplayNameAttribute("{0
             "VerifyRunJob" => $"Verify · run {Short(args[0])}",
             "NightlyBatchJob" => "Nightly batch",
             "ReconcileJob" => "Reconciler",
+            "RetentionJob" => "Retention",
             _ => job.ToString(),
         };
     }

@@ -30,4 +30,6 @@ public sealed class BatchRun
     /// verified are the versions valid then, which <see cref="Diff.RunDiffer"/> compares across runs.
     /// </summary>
     public long? FiguresVersion { get; set; }
+    /// <summary>When retention removed the run's items, phases and findings (<see cref="Retention.RunPruner"/>); null while kept.</summary>
+    public DateTimeOffset? DetailPrunedAt { get; set; }
 }

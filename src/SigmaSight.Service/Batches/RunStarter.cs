@@ -40,7 +40,8 @@ public sealed partial class RunStarter(
         var covers = live is not null && (live.AnalyticsAllDates || !request.AnalyticsAllDates);
         if (live is not null && !request.Force && covers && live.Status is RunStatus.Running)
             return new RunHandle(live.Id, Joined: true, live.Status);
-        if (live is not null && !request.Force && covers && live.Status is RunStatus.Completed)
+        // A run whose detail retention pruned cannot show what it verified: a new run checks the data again.
+        if (live is not null && !request.Force && covers && live.Status is RunStatus.Completed && live.DetailPrunedAt is null)
         {
             var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
             var (analytics, _) = await AnalyticsCheck.CheckAsync(db, live, calendar, cancellationToken).ConfigureAwait(false);

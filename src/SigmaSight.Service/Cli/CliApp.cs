@@ -33,6 +33,7 @@ public static class CliApp
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),
             BenchCommand.Create(args),
+            PruneCommand.Create(args),
         };
         root.HelpName = HelpName;
         var parsed = root.Parse(args);

@@ -43,6 +43,9 @@ public static class StatusPrinter
         foreach (var f in findings)
             await output.WriteLineAsync($"  {f.Severity,-8} {f.Kind,-20} {f.BusinessDate:yyyy-MM-dd} {f.Symbol,-8} {f.Detail}").ConfigureAwait(false);
         if (run.Summary is not null) await output.WriteLineAsync($"  summary: {run.Summary}").ConfigureAwait(false);
+        if (run.DetailPrunedAt is { } pruned)
+            await output.WriteLineAsync($"  retention pruned this run's items, phases and findings on {pruned:yyyy-MM-dd} (Retention:KeepDays)")
+                .ConfigureAwait(false);
     }
 
     /// <summary>Runs listed by <c>status</c> without a run id.</summary>

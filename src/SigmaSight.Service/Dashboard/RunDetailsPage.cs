@@ -67,7 +67,9 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         if (run.SupersededBy is { } next) Row("Superseded by", RunLink(next));
         if (view.Supersedes.Count > 0) Row("Supersedes", string.Join(", ", view.Supersedes.Select(RunLink)));
         var related = view.Supersedes.Select(g => (Guid?)g).Append(run.SupersededBy).OfType<Guid>().ToList();
-        if (run.FiguresVersion is not null && related.Count > 0)
+        if (run.DetailPrunedAt is { } pruned)
+            Row("Retention", $"items, phases and findings pruned on {Time(pruned)} (<code>Retention:KeepDays</code>)");
+        else if (run.FiguresVersion is not null && related.Count > 0)
             Row("Compare", string.Join(", ", related.Select(other => $"<a href=\"{Encode(Url.To($"{RunsDashboard.ListPath}/{other}/diff/{run.Id}"))}\">figures against <code>{Short(other)}</code></a>")));
         if (!string.IsNullOrWhiteSpace(run.Summary))
             Row("Summary", $"<pre class=\"run-summary\" style=\"white-space:pre-wrap\">{Encode(run.Summary)}</pre>");

@@ -25,6 +25,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<AnalyticsOptions>(AnalyticsOptions.SectionName, AnalyticsOptions.Rules);
         services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
         services.AddValidatedOptions<ScheduleOptions>(ScheduleOptions.SectionName, ScheduleOptions.Rules);
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName, RetentionOptions.Rules);
         services.AddSingleton(TimeProvider.System);
         services.AddSigmaSightTelemetry(configuration);
 
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddScoped<RunVerifier>();
         services.AddScoped<RunCoverage>();
         services.AddScoped<RunWaiter>();
+        services.AddScoped<Batches.Retention.RunPruner>();
         services.AddScoped<TradingCalendarProvider>();
         services.AddScoped<ClosureRegistry>();
         services.AddScoped<MarketData.Import.PriceImporter>();
@@ -64,6 +66,7 @@ public static class ServiceRegistration
         services.AddScoped<StrandedWork>();
         services.AddSingleton<TestPauses>();
         services.AddScoped<ReconcileJob>();
+        services.AddScoped<Batches.Retention.RetentionJob>();
         services.AddMarketDataProvider(configuration);
         services.AddDemo();
         services.AddScoped<Portfolios.Import.PortfolioImporter>();

@@ -33,12 +33,14 @@ public sealed class RecurringScheduleTests
             MisfireOf(nightly).Should().Be(MisfireHandlingMode.Relaxed, "a late or repeated start joins the run");
             MisfireOf(connection.GetAllEntriesFromHash("recurring-job:reconciler")).Should().Be(MisfireHandlingMode.Ignorable);
             jobs.Should().Contain(j => j.Id == "reconciler" && j.Cron == "* * * * *");
+            jobs.Should().Contain(j => j.Id == "retention" && j.Cron == "15 5 * * *", "retention runs every morning by default");
         }
         finally
         {
             var manager = host.Services.GetRequiredService<IRecurringJobManager>();
             manager.RemoveIfExists("nightly-batch");
             manager.RemoveIfExists("reconciler");
+            manager.RemoveIfExists("retention");
         }
     }
 
@@ -71,6 +73,7 @@ public sealed class RecurringScheduleTests
         {
             manager.RemoveIfExists("nightly-batch");
             manager.RemoveIfExists("reconciler");
+            manager.RemoveIfExists("retention");
         }
     }
 }

@@ -45,6 +45,9 @@ public sealed class RunDiffer(SigmaSightDbContext db)
     {
         var run = await db.BatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new UsageException($"run {id} does not exist");
+        if (run.DetailPrunedAt is { } pruned)
+            throw new UsageException($"run {id} finished {run.FinishedAt:yyyy-MM-dd} and retention pruned its detail and the figures it " +
+                $"replaced on {pruned:yyyy-MM-dd} (Retention:KeepDays): only runs within the retention window can be compared");
         return run.FiguresVersion is null
             ? throw new UsageException($"run {id} is {run.Status} without a verdict on its figures yet (only a verified run can be compared)")
             : run;

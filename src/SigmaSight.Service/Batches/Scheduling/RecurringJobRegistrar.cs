@@ -1,14 +1,20 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using SigmaSight.Service.Batches.Repair;
+using SigmaSight.Service.Batches.Retention;
 using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Batches.Scheduling;
 
-/// <summary>Registers <c>nightly-batch</c> (New York time, misfires Relaxed: starts are idempotent) and the reconciler.</summary>
-public sealed class RecurringJobRegistrar(IRecurringJobManager recurring, IOptions<ScheduleOptions> options) : IHostedService
+/// <summary>
+/// Registers <c>nightly-batch</c> (New York time, misfires Relaxed: starts are idempotent), the reconciler and, unless
+/// <see cref="RetentionOptions.Enabled"/> is false, <c>retention</c>.
+/// </summary>
+public sealed class RecurringJobRegistrar(
+    IRecurringJobManager recurring, IOptions<ScheduleOptions> options, IOptions<RetentionOptions> retention) : IHostedService
 {
     public const string ReconcilerJobId = "reconciler";
+    public const string RetentionJobId = "retention";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +31,14 @@ public sealed class RecurringJobRegistrar(IRecurringJobManager recurring, IOptio
             {
                 MisfireHandling = MisfireHandlingMode.Ignorable,
             });
+        if (retention.Value.Enabled)
+            recurring.AddOrUpdate<RetentionJob>(RetentionJobId, JobQueues.Coordination,
+                j => j.RunAsync(CancellationToken.None), retention.Value.Cron, new RecurringJobOptions
+                {
+                    TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone),
+                    MisfireHandling = MisfireHandlingMode.Ignorable,
+                });
+        else recurring.RemoveIfExists(RetentionJobId);
         return Task.CompletedTask;
     }
 

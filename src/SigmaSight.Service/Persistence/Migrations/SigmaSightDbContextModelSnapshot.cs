@@ -170,6 +170,10 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DetailPrunedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detail_pruned_at");
+
                     b.Property<long?>("FiguresVersion")
                         .HasColumnType("bigint")
                         .HasColumnName("figures_version");
