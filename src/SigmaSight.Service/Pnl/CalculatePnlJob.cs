@@ -43,6 +43,10 @@ public sealed partial class CalculatePnlJob(
 
     private async Task DayAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)
     {
+        // A span per day under the job's span (a slice job computes many): run, portfolio and date, like a one-day job's.
+        using var span = Observability.BatchTelemetry.Source.StartActivity("CalculatePnlDay");
+        span?.SetTag("sigmasight.run_id", runId).SetTag("sigmasight.portfolio_id", portfolioId)
+            .SetTag("sigmasight.date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var reference = LedgerItemRef.Pnl(runId, portfolioId, date);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
