@@ -19,6 +19,7 @@ public sealed class BatchJobDisplayNameAttribute() : JobDisplayNameAttribute("{0
         var args = job.Args;
         return job.Type.Name switch
         {
+            "CalculatePnlJob" when args.Count == 5 => $"P&L · {PortfolioName(context, (Guid)args[1])} · {Date(args[2])}..{Date(args[3])}",
             "CalculatePnlJob" => $"P&L · {PortfolioName(context, (Guid)args[1])} · {Date(args[2])}",
             "PortfolioRiskJob" => $"Risk · {PortfolioName(context, (Guid)args[1])} · {Date(args[2])}",
             "SymbolAnalyticsJob" => $"Symbol analytics · chunk {args[1]} · run {Short(args[0])}",

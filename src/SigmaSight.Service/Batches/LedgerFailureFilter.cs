@@ -21,8 +21,9 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
     public void OnPerforming(PerformingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (ItemOf(context.BackgroundJob.Job) is not { } reference) return;
-        LinkAsync(reference, context.BackgroundJob.Id).GetAwaiter().GetResult();
+        var job = context.BackgroundJob.Job;
+        if (PnlSlice.Of(job) is { } slice) slice.LinkAsync(scopes, context.BackgroundJob.Id).GetAwaiter().GetResult();
+        else if (ItemOf(job) is { } reference) LinkAsync(reference, context.BackgroundJob.Id).GetAwaiter().GetResult();
     }
 
     public void OnPerformed(PerformedContext context)
@@ -53,6 +54,13 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
         var job = context.BackgroundJob?.Job;
         if (reason is null || job is null) return;
         // A job can fail before its planner recorded the job ids of its chain (deleted before it ran): link it first.
+        if (PnlSlice.Of(job) is { } slice)
+        {
+            slice.LinkAsync(scopes, context.BackgroundJob!.Id).GetAwaiter().GetResult();
+            // The slice stopped at its first day not written: that item failed, the rest of the chain is blocked by it.
+            if (slice.FirstOpenItemAsync(scopes).GetAwaiter().GetResult() is { } open) RecordAsync(open, reason).GetAwaiter().GetResult();
+            return;
+        }
         if (ItemOf(job) is { } reference) LinkAsync(reference, context.BackgroundJob!.Id).GetAwaiter().GetResult();
         RecordAsync(job, reason).GetAwaiter().GetResult();
     }
@@ -71,26 +79,33 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
 
     private async Task RecordAsync(Job job, string reason)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var item = ItemOf(job);
-        if (item is { } reference)
+        if (ItemOf(job) is { } item)
         {
-            var db = services.GetRequiredService<SigmaSightDbContext>();
-            FinishOutcome outcome;
-            await using (var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false))
-            {
-                outcome = await services.GetRequiredService<BatchLedger>()
-                    .FinishItemAsync(reference, ItemStatus.Failed, reason, CancellationToken.None).ConfigureAwait(false);
-                await transaction.CommitAsync().ConfigureAwait(false);
-            }
-            LogItemFailed(logger, reference.ToString(), reason);
-            await services.GetRequiredService<PhaseAdvancer>().AfterCommitAsync(reference, outcome, CancellationToken.None)
-                .ConfigureAwait(false);
+            await RecordAsync(item, reason).ConfigureAwait(false);
             return;
         }
         if (job.Type == typeof(StartPhaseJob) || job.Type == typeof(VerifyRunJob))
-            await FailRunAsync(services, (Guid)job.Args[0], $"{job.Type.Name} failed: {reason}").ConfigureAwait(false);
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await FailRunAsync(scope.ServiceProvider, (Guid)job.Args[0], $"{job.Type.Name} failed: {reason}").ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordAsync(LedgerItemRef reference, string reason)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<SigmaSightDbContext>();
+        FinishOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false))
+        {
+            outcome = await services.GetRequiredService<BatchLedger>()
+                .FinishItemAsync(reference, ItemStatus.Failed, reason, CancellationToken.None).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        LogItemFailed(logger, reference.ToString(), reason);
+        await services.GetRequiredService<PhaseAdvancer>().AfterCommitAsync(reference, outcome, CancellationToken.None)
+            .ConfigureAwait(false);
     }
 
     private async Task FailRunAsync(IServiceProvider services, Guid runId, string reason)
@@ -105,7 +120,7 @@ public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILo
 
     private static LedgerItemRef? ItemOf(Job job)
     {
-        if (job.Type == typeof(CalculatePnlJob))
+        if (job.Type == typeof(CalculatePnlJob) && job.Method.Name == nameof(CalculatePnlJob.RunAsync))
             return LedgerItemRef.Pnl((Guid)job.Args[0], (Guid)job.Args[1], (DateOnly)job.Args[2]);
         if (job.Type == typeof(LoadMarketDataJob))
             return LedgerItemRef.MarketData((Guid)job.Args[0], (int)job.Args[1]);

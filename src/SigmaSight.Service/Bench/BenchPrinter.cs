@@ -32,7 +32,8 @@ public static class BenchPrinter
         lines.Add($"  phases 3+4: {report.Phase34JobsPerSecond:F1} jobs/s = {report.Phase34RatioOfCeiling:P0} of the ceiling");
         lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
         lines.AddRange(report.CommandsPerJob.Select(c =>
-            $"  db commands per {c.JobKind}: mean {c.Mean:F1}, max {c.Max} over {c.Jobs} job(s) (Hangfire storage: mean {c.StorageMean:F1}, max {c.StorageMax})"));
+            $"  db commands per {c.JobKind}: mean {c.Mean:F1}, max {c.Max} over {c.Jobs} job(s) of {c.Items} item(s), at most {c.MaxPerItem} per item " +
+            $"(Hangfire storage: mean {c.StorageMean:F1}, max {c.StorageMax})"));
         if (report.ApiLoad is { } load)
         {
             lines.Add($"  api: {load.Reads} reads by {load.Clients} clients, {load.Errors} errors, p50 {load.P50Ms:F1} ms, p95 {load.P95Ms:F1} ms, " +

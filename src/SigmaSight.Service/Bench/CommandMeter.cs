@@ -14,7 +14,7 @@ public sealed class CommandMeter : IServerFilter, IDisposable
 {
     private static readonly AsyncLocal<JobTally?> Current = new();
     private readonly ActivityListener listener;
-    private readonly ConcurrentQueue<(string Kind, int Commands, int StorageCommands)> finished = new();
+    private readonly ConcurrentQueue<(string Kind, int Commands, int StorageCommands, int Items)> finished = new();
 
     public CommandMeter()
     {
@@ -37,16 +37,20 @@ public sealed class CommandMeter : IServerFilter, IDisposable
 
     public void OnPerformed(PerformedContext context)
     {
-        if (Current.Value is { } tally) finished.Enqueue((tally.Kind, tally.Commands, tally.StorageCommands));
+        if (Current.Value is { } tally) finished.Enqueue((tally.Kind, tally.Commands, tally.StorageCommands, tally.Items));
         Current.Value = null;
     }
 
-    /// <summary>Per job kind: jobs, mean and max commands per job (and of them, Hangfire storage commands).</summary>
+    /// <summary>
+    /// Per job kind: jobs, mean and max commands per job (and of them, Hangfire storage commands), and per ledger item
+    /// the job began (a P&amp;L job computes a slice of days, one item each): the job's commands over its items, at most.
+    /// </summary>
     public IReadOnlyList<CommandCounts> Snapshot() =>
     [
         .. finished.ToArray().GroupBy(f => f.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CommandCounts(g.Key, g.Count(), g.Average(f => f.Commands), g.Max(f => f.Commands),
-                g.Average(f => f.StorageCommands), g.Max(f => f.StorageCommands))),
+                g.Average(f => f.StorageCommands), g.Max(f => f.StorageCommands), g.Sum(f => f.Items),
+                g.Max(f => (int)Math.Ceiling(f.Commands / (double)Math.Max(1, f.Items))))),
     ];
 
     /// <summary>Forgets the jobs counted so far (between the bench's stages).</summary>
@@ -58,10 +62,12 @@ public sealed class CommandMeter : IServerFilter, IDisposable
     {
         private int commands;
         private int storage;
+        private int items;
 
         public string Kind { get; } = kind;
         public int Commands => Volatile.Read(ref commands);
         public int StorageCommands => Volatile.Read(ref storage);
+        public int Items => Volatile.Read(ref items);
 
         public void Add(Activity activity)
         {
@@ -69,9 +75,14 @@ public sealed class CommandMeter : IServerFilter, IDisposable
             var text = activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement");
             if (text is string sql && sql.Contains("hangfire\".", StringComparison.Ordinal) | sql.Contains("hangfire.", StringComparison.Ordinal))
                 Interlocked.Increment(ref storage);
+            // BatchLedger.BeginItemAsync: one per ledger item the job takes on.
+            if (text is string begin && begin.Contains("attempts = attempts + 1", StringComparison.Ordinal)) Interlocked.Increment(ref items);
         }
     }
 }
 
-/// <summary>Database commands per job of one kind: mean and max, in total and of them Hangfire storage commands.</summary>
-public sealed record CommandCounts(string JobKind, int Jobs, double Mean, int Max, double StorageMean, int StorageMax);
+/// <summary>
+/// Database commands per job of one kind: mean and max, in total and of them Hangfire storage commands; the ledger items
+/// the jobs began and the most commands per item of any job.
+/// </summary>
+public sealed record CommandCounts(string JobKind, int Jobs, double Mean, int Max, double StorageMean, int StorageMax, int Items, int MaxPerItem);

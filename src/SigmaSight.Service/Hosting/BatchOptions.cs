@@ -23,6 +23,13 @@ public sealed class BatchOptions
     /// <summary>The configured retry delays, or the default three.</summary>
     public IReadOnlyList<int> EffectiveRetryDelays => RetryDelaysSeconds ?? [10, 60, 300];
 
+    /// <summary>
+    /// Trading days of a portfolio's chain one P&amp;L job computes, each day in its own transaction with its ledger item.
+    /// A long backfill then pays one continuation hand-over per slice instead of per day; 1 is a job per day.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int PnlDaysPerJob { get; set; } = 21;
+
     /// <summary>Trading days of prices loaded before the first date of a run (option volatility needs 63 returns).</summary>
     [Range(70, 5_000)]
     public int LookbackTradingDays { get; set; } = 300;

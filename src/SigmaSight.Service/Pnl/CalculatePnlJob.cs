@@ -9,7 +9,7 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Pnl;
 
 /// <summary>
-/// Phase 3, one (portfolio, date): rolls equity forward (docs/pnl-model.md) and writes the snapshot, the position values,
+/// Phase 3, one (portfolio, date) after the other: rolls equity forward (docs/pnl-model.md) and writes the snapshot, the position values,
 /// the portfolio's equity balance and the ledger item in ONE transaction, under the portfolio's advisory lock.
 /// </summary>
 public sealed partial class CalculatePnlJob(
@@ -17,9 +17,36 @@ public sealed partial class CalculatePnlJob(
     TradingCalendarProvider calendars, IOptions<BatchOptions> options, TestPauses pauses, TimeProvider time,
     ILogger<CalculatePnlJob> logger)
 {
+    /// <summary>One day: the job of a chain planned one day per job (<see cref="BatchOptions.PnlDaysPerJob"/> = 1).</summary>
     [BatchJobDisplayName]
-    public async Task RunAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)
+    public Task RunAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken) =>
+        DayAsync(runId, portfolioId, date, cancellationToken);
+
+    /// <summary>
+    /// A slice of the chain: the run's items of the portfolio dated <paramref name="from"/>..<paramref name="to"/>, in
+    /// order, each day in its own transaction with its own ledger item. A retry or a requeue skips the days already
+    /// written and resumes at the first one that is not; a day that throws stops the slice (and the chain) there.
+    /// </summary>
+    [BatchJobDisplayName]
+    public async Task RunDaysAsync(Guid runId, Guid portfolioId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        var dates = await db.BatchItems.AsNoTracking()
+            .Where(i => i.RunId == runId && i.Phase == BatchPhases.Pnl && i.PortfolioId == portfolioId && i.ItemDate >= from && i.ItemDate <= to)
+            .OrderBy(i => i.ItemDate).Select(i => i.ItemDate!.Value).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var date in dates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await DayAsync(runId, portfolioId, date, cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task DayAsync(Guid runId, Guid portfolioId, DateOnly date, CancellationToken cancellationToken)
+    {
+        // A span per day under the job's span (a slice job computes many): run, portfolio and date, like a one-day job's.
+        using var span = Observability.BatchTelemetry.Source.StartActivity("CalculatePnlDay");
+        span?.SetTag("sigmasight.run_id", runId).SetTag("sigmasight.portfolio_id", portfolioId)
+            .SetTag("sigmasight.date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var reference = LedgerItemRef.Pnl(runId, portfolioId, date);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -50,9 +50,12 @@ public sealed partial class MetricsTests
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 
         pnlItems.Should().Be(15, "5 portfolios × 3 days");
-        Value(metrics, "sigmasight_jobs_total", ("job", "CalculatePnlJob"), ("outcome", "succeeded")).Should().BeGreaterThanOrEqualTo(pnlItems);
+        // A P&L job computes a slice of a portfolio's days (Batch:PnlDaysPerJob): here one job per portfolio.
+        var pnlJobs = await TestDatabase.ScalarAsync<long>($"SELECT count(DISTINCT hangfire_job_id) FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 3");
+        pnlJobs.Should().Be(5);
+        Value(metrics, "sigmasight_jobs_total", ("job", "CalculatePnlJob"), ("outcome", "succeeded")).Should().BeGreaterThanOrEqualTo(pnlJobs);
         Value(metrics, "sigmasight_jobs_total", ("job", "PortfolioRiskJob"), ("outcome", "succeeded")).Should().BeGreaterThanOrEqualTo(5);
-        Value(metrics, "sigmasight_job_duration_seconds_count", ("job", "CalculatePnlJob"), ("phase", "P&L and snapshot"), ("outcome", "succeeded")).Should().BeGreaterThanOrEqualTo(pnlItems);
+        Value(metrics, "sigmasight_job_duration_seconds_count", ("job", "CalculatePnlJob"), ("phase", "P&L and snapshot"), ("outcome", "succeeded")).Should().BeGreaterThanOrEqualTo(pnlJobs);
         Value(metrics, "sigmasight_runs_total", ("kind", "Backfill"), ("status", "Completed")).Should().Be(1);
         Value(metrics, "sigmasight_run_duration_seconds_count", ("kind", "Backfill"), ("status", "Completed")).Should().Be(1);
         Value(metrics, "sigmasight_ledger_items", ("phase", "P&L and snapshot"), ("status", "Succeeded")).Should().Be(pnlItems,
@@ -62,10 +65,12 @@ public sealed partial class MetricsTests
         Value(metrics, "sigmasight_ledger_nightly_success_age_seconds").Should().Be(5400, "the last Completed nightly finished 90 minutes ago");
 
         var pnlSpans = spans.Where(s => s.OperationName == "CalculatePnlJob" && Equals(s.GetTagItem("sigmasight.run_id"), run.Id)).ToList();
-        pnlSpans.Should().HaveCountGreaterThanOrEqualTo(15);
-        pnlSpans.Select(s => (s.GetTagItem("sigmasight.portfolio_id"), s.GetTagItem("sigmasight.date"))).Distinct()
-            .Should().HaveCount(15, "one span per (portfolio, date) item at least");
+        pnlSpans.Should().HaveCountGreaterThanOrEqualTo((int)pnlJobs);
         pnlSpans.Should().OnlyContain(s => s.GetTagItem("sigmasight.job_id") != null && s.Status != ActivityStatusCode.Error);
+        var daySpans = spans.Where(s => s.OperationName == "CalculatePnlDay" && Equals(s.GetTagItem("sigmasight.run_id"), run.Id)).ToList();
+        daySpans.Select(s => (s.GetTagItem("sigmasight.portfolio_id"), s.GetTagItem("sigmasight.date"))).Distinct()
+            .Should().HaveCount(15, "one span per (portfolio, date) item at least");
+        daySpans.Should().OnlyContain(s => pnlSpans.Any(p => p.SpanId == s.ParentSpanId), "each day's span is a child of its job's span");
     }
 
     private static async Task<BatchRun> BackfillDemoAsync(WebTestHost host, int tradingDays)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Portfolios;
@@ -54,7 +55,12 @@ public sealed class FailureRepairTests : IAsyncLifetime
             .Should().Be("CompletedWithErrors", "a phase whose items did not all succeed never reads Completed (issue 7, 1l)");
         var storage = _host.Services.GetRequiredService<JobStorage>();
         StateOf(storage, items[0].HangfireJobId!).Should().Be("Failed", "the failure stands in the dashboard");
-        StateOf(storage, items[1].HangfireJobId!).Should().Be("Awaiting", "the rest of the chain waits behind it");
+        // The failed job computes the chain's first Batch:PnlDaysPerJob days; the next slice's job waits behind it.
+        var slice = new BatchOptions().PnlDaysPerJob;
+        days.Count.Should().BeGreaterThan(slice, "the test needs a chain of more than one slice");
+        items.Take(slice).Select(i => i.HangfireJobId).Distinct().Should().Equal(items[0].HangfireJobId);
+        items[slice].HangfireJobId.Should().NotBe(items[0].HangfireJobId);
+        StateOf(storage, items[slice].HangfireJobId!).Should().Be("Awaiting", "the rest of the chain waits behind it");
         (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.portfolio_snapshots WHERE portfolio_id <> '{portfolio}'"))
             .Should().Be(4 * days.Count, "the other portfolios complete");
         (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.portfolio_snapshots WHERE portfolio_id = '{portfolio}'"))

@@ -4,7 +4,7 @@ using SigmaSight.IntegrationTests.Infrastructure;
 namespace SigmaSight.IntegrationTests.Bench;
 
 /// <summary>
-/// Issue 10, point 4: the database commands of one P&amp;L job and of one risk job (counted by <c>bench</c> on Npgsql's
+/// Issue 10, point 4: the database commands of one P&amp;L day and of one risk job (counted by <c>bench</c> on Npgsql's
 /// tracing source, per Hangfire job) do not grow with the number of positions or with the length of history: a job's
 /// inputs are loaded with a constant number of set-based queries.
 /// </summary>
@@ -24,11 +24,14 @@ public sealed class CommandCountTests
         {
             small.Should().ContainKey(kind);
             large[kind].Should().BeLessThanOrEqualTo(small[kind],
-                $"a {kind} with 6x the positions and 5x the days must not run more commands (small book: {small[kind]}, large: {large[kind]})");
+                $"a {kind} with 6x the positions and 5x the days must not run more commands per day it computes (small book: {small[kind]}, large: {large[kind]})");
         }
     }
 
-    /// <summary>Runs a <c>--days</c> backfill of two books and returns the most commands any job of each class ran.</summary>
+    /// <summary>
+    /// Runs a <c>--days</c> backfill of two books and returns the most commands any job of each class ran per ledger item
+    /// (a P&amp;L job computes a slice of days, <c>Batch:PnlDaysPerJob</c>; a risk job one portfolio-day).
+    /// </summary>
     private static async Task<Dictionary<string, int>> MaxCommandsAsync(int positions, int days)
     {
         var json = Path.Combine(Path.GetTempPath(), $"bench-commands-{Guid.NewGuid():N}.json");
@@ -40,7 +43,7 @@ public sealed class CommandCountTests
             exitCode.Should().Be(0, output);
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
             return report.RootElement.GetProperty("commandsPerJob").EnumerateArray()
-                .ToDictionary(c => c.GetProperty("jobKind").GetString()!, c => c.GetProperty("max").GetInt32());
+                .ToDictionary(c => c.GetProperty("jobKind").GetString()!, c => c.GetProperty("maxPerItem").GetInt32());
         }
         finally
         {

@@ -54,12 +54,15 @@ public sealed class StarterOwnershipTests
         await using var servers = await BatchTestHost.StartAsync(reset: false);
         var run = await servers.WaitAsync(runId);
         run.Status.Should().Be(RunStatus.Completed, run.Summary);
-        // A retry keeps its job; a second starter's work would add jobs: one job per item, in every phase.
+        // A retry keeps its job; a second starter's work would add jobs: one job per item in every phase (per slice of
+        // days in phase 3), each recorded on its items.
         var jobs = 0L;
         foreach (var type in new[] { "LoadMarketDataJob", "SymbolAnalyticsJob", "CalculatePnlJob", "PortfolioRiskJob" })
             jobs += await JobsOfAsync(runId, type);
         jobs.Should().Be(await TestDatabase.ScalarAsync<long>(
-            $"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{runId}' AND phase < {BatchPhases.Verify}"), "no item was enqueued twice");
+            $"SELECT count(DISTINCT hangfire_job_id) FROM sigmasight.batch_items WHERE run_id = '{runId}' AND phase < {BatchPhases.Verify}"), "no item was enqueued twice");
+        (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{runId}' AND hangfire_job_id IS NULL"))
+            .Should().Be(0, "every item knows its job");
     }
 
     [Fact]

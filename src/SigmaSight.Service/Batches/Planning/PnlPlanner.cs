@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
@@ -8,12 +9,12 @@ using SigmaSight.Service.Pnl;
 namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
-/// Phase 3: one item per (portfolio, trading day), each portfolio's dates chained with continuations, and phase 4
-/// claimed with them so each portfolio's risk job continues its chain (<see cref="RiskPlanner"/>).
+/// Phase 3: one item per (portfolio, trading day); each portfolio's days form a chain of jobs of
+/// <see cref="BatchOptions.PnlDaysPerJob"/> days each, linked with continuations, and phase 4 claimed with them so each portfolio's risk job continues its chain (<see cref="RiskPlanner"/>).
 /// </summary>
 public sealed partial class PnlPlanner(
     SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, RiskPlanner risk,
-    TimeProvider time, ILogger<PnlPlanner> logger)
+    IOptions<BatchOptions> options, TimeProvider time, ILogger<PnlPlanner> logger)
     : IPhasePlanner
 {
     public int Phase => BatchPhases.Pnl;
@@ -56,6 +57,7 @@ public sealed partial class PnlPlanner(
             .Where(i => i.RunId == run.Id && i.Phase == Phase)
             .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var daysPerJob = options.Value.PnlDaysPerJob;
         foreach (var chain in items.GroupBy(i => i.PortfolioId!.Value))
         {
             if (chain.All(i => i.HangfireJobId is not null)) continue;
@@ -63,24 +65,33 @@ public sealed partial class PnlPlanner(
             // Recorded per chain, so a starter that dies midway re-enqueues only the chains it had not reached.
             var recorded = new List<(string, string)>();
             string? previous = null;
-            foreach (var item in chain)
+            foreach (var slice in chain.Chunk(daysPerJob))
             {
-                if (item.HangfireJobId is not null)
+                // A slice a job already took (it links its items when it starts) keeps that job.
+                if (slice.FirstOrDefault(i => i.HangfireJobId is not null)?.HangfireJobId is { } taken)
                 {
-                    previous = item.HangfireJobId;
+                    previous = taken;
+                    recorded.AddRange(slice.Where(i => i.HangfireJobId is null).Select(i => (i.ItemKey, taken)));
                     continue;
                 }
-                var (portfolio, date) = (chain.Key, item.ItemDate!.Value);
-                previous = previous is null
-                    ? jobs.Enqueue<CalculatePnlJob>(JobQueues.Portfolio,
-                        j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None))
-                    : jobs.ContinueJobWith<CalculatePnlJob>(previous, JobQueues.Portfolio,
-                        j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
-                recorded.Add((item.ItemKey, previous));
+                previous = EnqueueSlice(run.Id, chain.Key, slice[0].ItemDate!.Value, slice[^1].ItemDate!.Value, previous);
+                recorded.AddRange(slice.Select(i => (i.ItemKey, previous)));
             }
             await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
         }
         await risk.EnqueueAsync(run, lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One job per day when a slice is one day (the dashboard then names the day), else one per slice.</summary>
+    private string EnqueueSlice(Guid runId, Guid portfolio, DateOnly from, DateOnly to, string? previous)
+    {
+        if (from == to)
+            return previous is null
+                ? jobs.Enqueue<CalculatePnlJob>(JobQueues.Portfolio, j => j.RunAsync(runId, portfolio, from, CancellationToken.None))
+                : jobs.ContinueJobWith<CalculatePnlJob>(previous, JobQueues.Portfolio, j => j.RunAsync(runId, portfolio, from, CancellationToken.None));
+        return previous is null
+            ? jobs.Enqueue<CalculatePnlJob>(JobQueues.Portfolio, j => j.RunDaysAsync(runId, portfolio, from, to, CancellationToken.None))
+            : jobs.ContinueJobWith<CalculatePnlJob>(previous, JobQueues.Portfolio, j => j.RunDaysAsync(runId, portfolio, from, to, CancellationToken.None));
     }
 
     private async Task DeleteSnapshotsFromAsync(Guid runId, Guid portfolioId, DateOnly from, CancellationToken cancellationToken)

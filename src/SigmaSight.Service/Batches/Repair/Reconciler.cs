@@ -167,8 +167,10 @@ public sealed partial class Reconciler(
         var awaiting = connection.GetStateData(jobId);
         if (awaiting?.Data is null || !awaiting.Data.TryGetValue("ParentId", out var parentId)) return false;
         if (!DeadStates.Contains(connection.GetStateData(parentId)?.Name ?? "")) return false;
-        return await db.BatchItems.AnyAsync(i => i.RunId == runId && i.HangfireJobId == parentId && i.Status == ItemStatus.Succeeded,
-            cancellationToken).ConfigureAwait(false);
+        // Every item of the parent job: a P&L job covers a slice of days, and one that stopped midway has not succeeded.
+        var parentItems = db.BatchItems.Where(i => i.RunId == runId && i.HangfireJobId == parentId);
+        return await parentItems.AnyAsync(cancellationToken).ConfigureAwait(false)
+            && !await parentItems.AnyAsync(i => i.Status != ItemStatus.Succeeded, cancellationToken).ConfigureAwait(false);
     }
 
     private bool ParentSucceededLongAgo(Hangfire.Storage.IStorageConnection connection,
