@@ -16,7 +16,7 @@ public sealed partial class Reconciler(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, JobStorage storage, IBackgroundJobClient jobs,
     StrandedWork stranded, IOptions<ScheduleOptions> options, TimeProvider time, ILogger<Reconciler> logger)
 {
-    private static readonly string[] DeadStates = [FailedState.StateName, DeletedState.StateName];
+    internal static readonly string[] DeadStates = [FailedState.StateName, DeletedState.StateName];
 
     /// <summary>The key of the session advisory lock one reconciler pass holds across every host.</summary>
     public const string LockKey = "sigmasight:reconciler";
@@ -140,8 +140,9 @@ public sealed partial class Reconciler(
                     $"Hangfire job {item.HangfireJobId} is {state ?? "gone"}", cancellationToken).ConfigureAwait(false);
                 report.Add($"{item.ItemKey}: job {item.HangfireJobId} {state ?? "gone"}: item failed");
             }
-            else if (state == AwaitingState.StateName && (ParentSucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock)
-                         || await ParentSucceededInLedgerAsync(runId, connection, item.HangfireJobId!, cancellationToken).ConfigureAwait(false)))
+            else if (state == AwaitingState.StateName
+                     && (AwaitedParents.SucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock, options.Value.StuckAwaitingAfter)
+                         || await AwaitedParents.SucceededInLedgerAsync(db, runId, connection, item.HangfireJobId!, cancellationToken).ConfigureAwait(false)))
             {
                 var queue = item.Phase switch
                 {
@@ -154,34 +155,6 @@ public sealed partial class Reconciler(
                     report.Add($"{item.ItemKey}: continuation {item.HangfireJobId} stuck Awaiting after its parent succeeded: enqueued");
             }
         }
-    }
-
-    /// <summary>
-    /// The parent's ledger item Succeeded while Hangfire holds the parent Failed or Deleted (its state change was forced
-    /// after the ledger committed, e.g. state-change retries exhausted): the ledger is the truth, so the continuation
-    /// is released (issue 7, 1c).
-    /// </summary>
-    private async Task<bool> ParentSucceededInLedgerAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, string jobId,
-        CancellationToken cancellationToken)
-    {
-        var awaiting = connection.GetStateData(jobId);
-        if (awaiting?.Data is null || !awaiting.Data.TryGetValue("ParentId", out var parentId)) return false;
-        if (!DeadStates.Contains(connection.GetStateData(parentId)?.Name ?? "")) return false;
-        // Every item of the parent job: a P&L job covers a slice of days, and one that stopped midway has not succeeded.
-        var parentItems = db.BatchItems.Where(i => i.RunId == runId && i.HangfireJobId == parentId);
-        return await parentItems.AnyAsync(cancellationToken).ConfigureAwait(false)
-            && !await parentItems.AnyAsync(i => i.Status != ItemStatus.Succeeded, cancellationToken).ConfigureAwait(false);
-    }
-
-    private bool ParentSucceededLongAgo(Hangfire.Storage.IStorageConnection connection,
-        Hangfire.Storage.IMonitoringApi monitoring, string jobId, DateTimeOffset wallClock)
-    {
-        var awaiting = connection.GetStateData(jobId);
-        if (awaiting?.Data is null || !awaiting.Data.TryGetValue("ParentId", out var parentId)) return false;
-        if (connection.GetStateData(parentId)?.Name != SucceededState.StateName) return false;
-        var since = monitoring.JobDetails(parentId)?.History?.FirstOrDefault()?.CreatedAt;
-        var succeededAt = since is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : DateTimeOffset.MinValue;
-        return wallClock - succeededAt >= options.Value.StuckAwaitingAfter;
     }
 
     private async Task FailAsync(LedgerItemRef item, string reason, CancellationToken cancellationToken)
