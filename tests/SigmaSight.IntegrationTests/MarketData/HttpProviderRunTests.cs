@@ -43,23 +43,11 @@ public sealed class HttpProviderRunTests
                 .Select(c => new Dictionary<string, object> { ["date"] = c.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["close"] = c.Value });
             return (200, JsonSerializer.Serialize(new Dictionary<string, object> { ["symbol"] = symbol, ["historical"] = rows }));
         }, attempts);
-        host = await BatchTestHost.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["MarketData:Provider"] = "http",
-            ["MarketData:Fallback"] = "synthetic",
-            ["MarketData:Http:BaseUrl"] = vendor.BaseUrl,
-            ["MarketData:Http:ApiKey"] = "integration-key",
-            ["MarketData:Http:RetryDelay"] = "00:00:00.020",
-        });
+        var logs = new CapturedLogs();
+        host = await StartHostAsync(vendor, logs);
         await using (host)
         {
-            await host.SeedDemoAsync();
-            var days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 3)).ToList();
-            });
+            var days = await SeedAsync(host);
 
             var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[3])).RunId);
 
@@ -74,7 +62,7 @@ public sealed class HttpProviderRunTests
                 r => r.StartsWith("SPY|fmp|", StringComparison.Ordinal) && r.EndsWith("|True|True", StringComparison.Ordinal),
                 r => r.StartsWith("other|synthetic|", StringComparison.Ordinal) && r.EndsWith("|True|True", StringComparison.Ordinal));
             int.Parse(sources[0].Split('|')[2], CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(300, "AAPL's whole history window came from the vendor");
-            attempts["AAPL"].Should().HaveCount(2, "500, then 200").And.OnlyContain(q => q.Contains("apikey=integration-key", StringComparison.Ordinal));
+            attempts["AAPL"].Should().HaveCount(2, "500, then 200").And.OnlyContain(q => q.Contains($"apikey={ApiKey}", StringComparison.Ordinal));
             attempts["SPY"].Should().HaveCount(2, "429, then 200");
             attempts.Keys.Should().HaveCountGreaterThan(50, "the vendor was asked for every symbol of the run");
             (await TestDatabase.RowsAsync($"""
@@ -83,7 +71,53 @@ public sealed class HttpProviderRunTests
                 """)).Should().Equal("1|True|True");
             (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.data_quality_findings WHERE run_id = '{run.Id}'"))
                 .Should().Be(0);
+            logs.Lines.Should().Contain(l => l.Contains("Provider fmp has no daily history for MSFT", StringComparison.Ordinal))
+                .And.NotContain(l => l.Contains(ApiKey, StringComparison.Ordinal), "the API key is never logged");
         }
+    }
+
+    [Fact]
+    public async Task Run_FailsTheChunkAtOnce_NamingTheSymbol_WhenTheVendorsBodyIsMalformed()
+    {
+        var attempts = new ConcurrentDictionary<string, ConcurrentQueue<string>>(StringComparer.Ordinal);
+        await using var vendor = await StartVendorAsync((symbol, _, _, _) => Task.FromResult(symbol == "AAPL"
+            ? (200, """{"symbol":"AAPL","historical":[{"date":"2026-10-01","close":"n/a"}]}""") : (404, "{}")), attempts);
+        await using var host = await StartHostAsync(vendor, new CapturedLogs());
+        var days = await SeedAsync(host);
+
+        var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[3])).RunId);
+
+        run.Status.Should().NotBe(RunStatus.Completed);
+        (await TestDatabase.RowsAsync($"SELECT status, attempts, error FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 1"))
+            .Should().Equal("Failed|1|MarketDataFormatException: provider fmp: malformed daily history for AAPL: " +
+                "historical[0].close (2026-10-01) is missing or not a number");
+        attempts["AAPL"].Should().ContainSingle("a malformed body is neither retried by the policy nor by Hangfire");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices")).Should().Be(0, "the chunk wrote nothing");
+    }
+
+    private const string ApiKey = "integration-key-3f9a";
+
+    private static Task<BatchTestHost> StartHostAsync(FakeVendor vendor, CapturedLogs logs) => BatchTestHost.StartAsync(
+        settings: new Dictionary<string, string?>
+        {
+            ["MarketData:Provider"] = "http",
+            ["MarketData:Fallback"] = "synthetic",
+            ["MarketData:Http:BaseUrl"] = vendor.BaseUrl,
+            ["MarketData:Http:ApiKey"] = ApiKey,
+            ["MarketData:Http:RetryDelay"] = "00:00:00.020",
+            ["Logging:LogLevel:Default"] = "Debug",
+        },
+        configureServices: s => s.AddSingleton<ILoggerProvider>(logs));
+
+    private static async Task<List<DateOnly>> SeedAsync(BatchTestHost host)
+    {
+        await host.SeedDemoAsync();
+        return await host.WithScopeAsync(async s =>
+        {
+            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
+            var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
+            return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 3)).ToList();
+        });
     }
 
     private static async Task<FakeVendor> StartVendorAsync(Func<string, DateOnly, DateOnly, int, Task<(int Status, string Body)>> answer,
