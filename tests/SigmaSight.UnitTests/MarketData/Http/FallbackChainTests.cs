@@ -8,6 +8,7 @@ namespace SigmaSight.UnitTests.MarketData.Http;
 /// The provider chain (issue 8, point 3): the HTTP vendor first, then a fallback asked only for the symbols and days
 /// the vendor lacked; each answer keeps its provider's source.
 /// </summary>
+[Collection(VendorTiming.Name)]
 public sealed class FallbackChainTests : IAsyncLifetime
 {
     private static readonly NyseCalendar Calendar = new();

@@ -9,6 +9,7 @@ namespace SigmaSight.UnitTests.MarketData.Http;
 /// 429 (Retry-After honoured), 500 and attempt timeouts are retried within the policy, a malformed body is an error
 /// naming the symbol, a symbol the vendor lacks is absent, and the API key appears in no log line.
 /// </summary>
+[Collection(VendorTiming.Name)]
 public sealed class FmpProviderTests : IAsyncLifetime
 {
     private static readonly DateOnly From = new(2000, 12, 1);
@@ -29,6 +30,7 @@ public sealed class FmpProviderTests : IAsyncLifetime
     private static async Task<(IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateOnly, decimal>>> Closes, TimeSpan Elapsed)> FetchAsync(
         VendorClient client, params string[] symbols)
     {
+        await client.WarmUpAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var closes = await client.Provider.GetClosesAsync(symbols, From, To, TestContext.Current.CancellationToken);
         return (closes, watch.Elapsed);
@@ -126,7 +128,7 @@ public sealed class FmpProviderTests : IAsyncLifetime
     [Fact]
     public async Task GivesUp_WhenTheTotalTimeoutPasses()
     {
-        _server.Serve("IBM", new FakeAnswer(200, "{}", Delay: TimeSpan.FromSeconds(5)));
+        _server.Serve("IBM", new FakeAnswer(200, "{}", Delay: TimeSpan.FromSeconds(2)));
         using var client = new VendorClient(_server.BaseUrl, new Dictionary<string, string?>
         {
             ["MarketData:Http:TotalTimeout"] = "00:00:01.500", ["MarketData:Http:MaxRetries"] = "10",
@@ -136,7 +138,7 @@ public sealed class FmpProviderTests : IAsyncLifetime
 
         exception.Should().BeOfType<MarketDataUnavailableException>().Which.Message.Should().StartWith("provider fmp: daily history of IBM unavailable");
         elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.4)).And.BeLessThan(TimeSpan.FromSeconds(3.5),
-            "the 1.5 s total timeout ends the retries long before ten 5 s answers");
+            "the 1.5 s total timeout ends the retries long before ten 2 s answers");
         _server.Attempts("IBM").Should().HaveCountGreaterThanOrEqualTo(2, "300 ms attempts within 1.5 s").And.HaveCountLessThanOrEqualTo(5);
     }
 

@@ -41,6 +41,10 @@ public sealed class VendorClient : IDisposable
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>One request the fake server answers 404 at once, so the timed requests find the code jitted and a connection open.</summary>
+    public async Task WarmUpAsync() =>
+        await Provider.GetClosesAsync(["WARMUP"], new DateOnly(2000, 12, 1), new DateOnly(2000, 12, 1), CancellationToken.None);
+
     public void Dispose() => _services.Dispose();
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
