@@ -49,7 +49,6 @@ def main():
     bad["historical"][2]["close"] = "n/a"
     write("string_close.json", json.dumps(bad, indent=2, sort_keys=True) + "\n")
     write("no_historical.json", json.dumps({"symbol": "IBM", "prices": []}, sort_keys=True) + "\n")
-    write("unknown.json", "{}\n")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
+using SigmaSight.Service.Hosting.Validation;
 using SigmaSight.Service.MarketData;
+using SigmaSight.Service.MarketData.Http;
 
 namespace SigmaSight.UnitTests.MarketData;
 
@@ -28,5 +30,24 @@ public class MarketDataRegistrationTests
         var read = () => MarketDataRegistration.Chain(provider, fallback);
 
         read.Should().Throw<InvalidOperationException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void HttpOptions_AreRefusedWithTheirKeysNamed_AndNeverShowTheApiKey()
+    {
+        var options = new HttpProviderOptions
+        {
+            BaseUrl = "financialmodelingprep.com", ApiKey = "secret-api-key", MaxRetries = 0,
+            AttemptTimeout = TimeSpan.FromSeconds(10), TotalTimeout = TimeSpan.FromSeconds(5),
+        };
+
+        var result = new SectionValidator<HttpProviderOptions>(HttpProviderOptions.SectionName, HttpProviderOptions.Rules).Validate(null, options);
+
+        result.Failures.Should().BeEquivalentTo(
+            "MarketData:Http:MaxRetries is 0: The field MaxRetries must be between 1 and 20.",
+            "MarketData:Http:BaseUrl 'financialmodelingprep.com' is not an absolute http(s) URL",
+            "MarketData:Http:TotalTimeout (00:00:05) must exceed AttemptTimeout (00:00:10)");
+        new SectionValidator<HttpProviderOptions>(HttpProviderOptions.SectionName, HttpProviderOptions.Rules)
+            .Validate(null, new HttpProviderOptions()).Succeeded.Should().BeTrue("the defaults are valid");
     }
 }

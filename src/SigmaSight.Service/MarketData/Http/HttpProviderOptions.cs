@@ -44,8 +44,8 @@ public sealed class HttpProviderOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            yield return $"{nameof(BaseUrl)} '{options.BaseUrl}' is not an absolute http(s) URL";
+            yield return $"{SectionName}:{nameof(BaseUrl)} '{options.BaseUrl}' is not an absolute http(s) URL";
         if (options.TotalTimeout <= options.AttemptTimeout)
-            yield return $"{nameof(TotalTimeout)} ({options.TotalTimeout}) must exceed {nameof(AttemptTimeout)} ({options.AttemptTimeout})";
+            yield return $"{SectionName}:{nameof(TotalTimeout)} ({options.TotalTimeout}) must exceed {nameof(AttemptTimeout)} ({options.AttemptTimeout})";
     }
 }

@@ -41,6 +41,16 @@ public sealed class VendorClient : IDisposable
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>December 2000 (the recorded bodies' month) of <paramref name="symbols"/>, timed after a warm-up.</summary>
+    public async Task<(IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<DateOnly, decimal>>> Closes, TimeSpan Elapsed)> FetchAsync(
+        params string[] symbols)
+    {
+        await WarmUpAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var closes = await Provider.GetClosesAsync(symbols, new DateOnly(2000, 12, 1), new DateOnly(2000, 12, 29), TestContext.Current.CancellationToken);
+        return (closes, watch.Elapsed);
+    }
+
     /// <summary>One request the fake server answers 404 at once, so the timed requests find the code jitted and a connection open.</summary>
     public async Task WarmUpAsync() =>
         await Provider.GetClosesAsync(["WARMUP"], new DateOnly(2000, 12, 1), new DateOnly(2000, 12, 1), CancellationToken.None);
