@@ -25,11 +25,11 @@ if [ -n "$(git status --porcelain -- "$fixtures")" ]; then
 fi
 /usr/bin/python3 tests/oracles/nyse_calendar.py --out "$fixtures/calendar/nyse_trading_days_2001_2035.txt" \
   --from 2001-01-01 --to 2035-12-31 >/dev/null
-for script in black_scholes_golden realized_vol_golden symbol_stats_golden portfolio_risk_golden; do
+for script in black_scholes_golden realized_vol_golden symbol_stats_golden portfolio_risk_golden fmp_bodies; do
   /usr/bin/python3 "tests/oracles/$script.py" >/dev/null
 done
 if ! git diff --exit-code --stat -- "$fixtures"; then
   echo "check-fixtures: regenerating the fixtures changed the files above (git diff shows how)" >&2
   exit 1
 fi
-echo "check-fixtures: 5 oracle scripts reproduce every fixture byte for byte" >&2
+echo "check-fixtures: 6 oracle scripts reproduce every fixture byte for byte" >&2

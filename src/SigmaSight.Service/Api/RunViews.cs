@@ -22,14 +22,15 @@ public sealed record PhaseView(int Phase, string Name, PhaseStatus Status, int E
 
 /// <summary>One ledger item: its state, attempts, error and Hangfire job (with the dashboard page of the job).</summary>
 public sealed record ItemView(int Phase, string ItemKey, ItemStatus Status, int Attempts, string? Error, string? HangfireJobId,
-    string? JobUrl, Guid? PortfolioId, DateOnly? ItemDate, bool LateSuccess, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt)
+    string? JobUrl, Guid? PortfolioId, DateOnly? ItemDate, bool LateSuccess, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    DateOnly? FetchedFrom = null, DateOnly? FetchedTo = null)
 {
     public static ItemView Of(BatchItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         return new(item.Phase, item.ItemKey, item.Status, item.Attempts, item.Error, item.HangfireJobId,
             item.HangfireJobId is null ? null : $"/hangfire/jobs/details/{Uri.EscapeDataString(item.HangfireJobId)}",
-            item.PortfolioId, item.ItemDate, item.LateSuccess, item.StartedAt, item.FinishedAt);
+            item.PortfolioId, item.ItemDate, item.LateSuccess, item.StartedAt, item.FinishedAt, item.FetchedFrom, item.FetchedTo);
     }
 }
 

@@ -16,6 +16,10 @@ public sealed class BatchItem
     public DateOnly? ItemDate { get; set; }
     /// <summary>The symbols of a market-data chunk, frozen when the item is planned.</summary>
     public List<string>? Symbols { get; set; }
+    /// <summary>First day a market-data chunk asked its providers for (its earliest request), when it succeeded.</summary>
+    public DateOnly? FetchedFrom { get; set; }
+    /// <summary>Last day a market-data chunk asked its providers for (the run's last day), when it succeeded.</summary>
+    public DateOnly? FetchedTo { get; set; }
     /// <summary>True when the item succeeded after it had been counted as Failed or Blocked.</summary>
     public bool LateSuccess { get; set; }
 }

@@ -79,6 +79,7 @@ internal static class RunItemsHtml
             var shown = string.Join(", ", symbols.Take(ShownSymbols)) + (symbols.Count > ShownSymbols ? ", …" : "");
             return $"<span title=\"{Encode(string.Join(", ", symbols))}\">" +
                    Encode($"Market data · {symbols.Count} symbols from {Date(item.ItemDate)}") +
+                   (item.FetchedFrom is { } from ? Encode($" · fetched {Date(from)} to {Date(item.FetchedTo)}") : "") +
                    $"</span><br><small>{Encode(shown)}</small>";
         }
         return Encode(BatchPhases.Name(item.Phase));

@@ -3,10 +3,12 @@ using SigmaSight.Analytics.Calendar;
 namespace SigmaSight.Service.MarketData;
 
 /// <summary>
-/// What a phase-1 chunk asks the provider for. The run's own days [rangeFrom, rangeTo] are always fetched (they are
-/// the days being processed); earlier days of the history window only when some are not stored, from the symbol's
-/// first missing day on. On a normal night every symbol has its history, so the chunk makes one request for the
-/// run's day; a new symbol, or one whose history is short, gets its missing earlier days too.
+/// What a phase-1 chunk asks the provider for (issue 8, point 4: only what is missing). The run's own days
+/// [rangeFrom, rangeTo] are always fetched (a corrected close of a day being processed is picked up); before them, each
+/// symbol from the trading day after its last stored close in the history window, so a normal night asks for the run's
+/// day only and nothing rescans stored history. A new symbol (nothing stored in the window), or one whose stored
+/// history starts after the window's first trading day (short history), gets the whole window. A gap inside stored
+/// history is not refetched: it is a data-quality matter (a late close of a day being run is fetched with the run).
 /// </summary>
 public static class CloseRequests
 {
@@ -23,22 +25,29 @@ public static class CloseRequests
         return planned is { } day && day < history ? day : history;
     }
 
-    /// <summary>
-    /// One request per distinct start day, earliest first: a symbol with a first missing day before
-    /// <paramref name="rangeFrom"/> starts there, every other symbol at <paramref name="rangeFrom"/>.
-    /// </summary>
-    public static IReadOnlyList<CloseRequest> Plan(IReadOnlyCollection<string> symbols,
-        IReadOnlyDictionary<string, DateOnly> firstMissing, DateOnly rangeFrom)
+    /// <summary>One request per distinct start day, earliest first, each symbol starting where <see cref="CloseRequests"/> says.</summary>
+    public static IReadOnlyList<CloseRequest> Plan(NyseCalendar calendar, IReadOnlyCollection<string> symbols,
+        IReadOnlyDictionary<string, StoredSpan> stored, DateOnly windowStart, DateOnly rangeFrom)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(symbols);
-        ArgumentNullException.ThrowIfNull(firstMissing);
+        ArgumentNullException.ThrowIfNull(stored);
+        var firstDay = calendar.OnOrAfter(windowStart);
         return
         [
             .. symbols.Distinct(StringComparer.Ordinal)
-                .GroupBy(s => firstMissing.TryGetValue(s, out var missing) && missing < rangeFrom ? missing : rangeFrom)
+                .GroupBy(s => From(calendar, stored.GetValueOrDefault(s), firstDay, rangeFrom))
                 .OrderBy(g => g.Key)
                 .Select(g => new CloseRequest(g.Key, [.. g.Order(StringComparer.Ordinal)])),
         ];
+    }
+
+    private static DateOnly From(NyseCalendar calendar, StoredSpan? span, DateOnly firstDay, DateOnly rangeFrom)
+    {
+        if (firstDay >= rangeFrom) return rangeFrom;
+        if (span is null || span.First > firstDay) return firstDay;
+        var next = calendar.NextTradingDay(span.Last);
+        return next < rangeFrom ? next : rangeFrom;
     }
 }
 

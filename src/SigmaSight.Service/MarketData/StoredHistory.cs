@@ -3,27 +3,30 @@ using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.MarketData;
 
-/// <summary>Which symbols lack stored closes on some of the given trading days: one set-based anti-join.</summary>
+/// <summary>What history of a chunk's symbols is stored before the run: one indexed range query on (symbol, date).</summary>
 public static class StoredHistory
 {
-    /// <summary>Each symbol with a trading day of <paramref name="days"/> without a stored close, and the first such day.</summary>
-    public static async Task<IReadOnlyDictionary<string, DateOnly>> FirstMissingAsync(SigmaSightDbContext db,
-        IReadOnlyCollection<string> symbols, IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each symbol with a stored close in [<paramref name="windowStart"/>, <paramref name="rangeFrom"/>), with its
+    /// first and last such day; a symbol with none is absent.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, StoredSpan>> SpansAsync(SigmaSightDbContext db,
+        IReadOnlyCollection<string> symbols, DateOnly windowStart, DateOnly rangeFrom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(symbols);
-        ArgumentNullException.ThrowIfNull(days);
-        if (symbols.Count == 0 || days.Count == 0) return new Dictionary<string, DateOnly>();
+        if (symbols.Count == 0 || windowStart >= rangeFrom) return new Dictionary<string, StoredSpan>();
         var symbolArray = symbols.ToArray();
-        var dayArray = days.ToArray();
-        var gaps = await db.Database.SqlQuery<SymbolGap>($"""
-                SELECT s.symbol, min(d.day) AS first_missing
-                  FROM unnest({symbolArray}) AS s(symbol) CROSS JOIN unnest({dayArray}) AS d(day)
-                 WHERE NOT EXISTS (SELECT 1 FROM sigmasight.prices p WHERE p.symbol = s.symbol AND p.date = d.day)
-                 GROUP BY s.symbol
+        var spans = await db.Database.SqlQuery<SymbolSpan>($"""
+                SELECT p.symbol, min(p.date) AS first, max(p.date) AS last FROM sigmasight.prices p
+                 WHERE p.symbol = ANY({symbolArray}) AND p.date >= {windowStart} AND p.date < {rangeFrom}
+                 GROUP BY p.symbol
                 """).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return gaps.ToDictionary(g => g.Symbol, g => g.FirstMissing, StringComparer.Ordinal);
+        return spans.ToDictionary(s => s.Symbol, s => new StoredSpan(s.First, s.Last), StringComparer.Ordinal);
     }
 
-    private sealed record SymbolGap(string Symbol, DateOnly FirstMissing);
+    private sealed record SymbolSpan(string Symbol, DateOnly First, DateOnly Last);
 }
+
+/// <summary>The first and last stored close of a symbol within a history window.</summary>
+public sealed record StoredSpan(DateOnly First, DateOnly Last);

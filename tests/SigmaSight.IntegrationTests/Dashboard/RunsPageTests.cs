@@ -63,6 +63,11 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
                 WebUtility.HtmlEncode($" · {fixture.CompletedRun.RangeFrom:yyyy-MM-dd}"));
         }
         ItemStatuses(html).Should().OnlyContain(s => s == "Succeeded");
+        var fetched = await TestDatabase.RowsAsync($"""
+            SELECT to_char(fetched_from, 'YYYY-MM-DD'), to_char(fetched_to, 'YYYY-MM-DD') FROM sigmasight.batch_items WHERE run_id = '{run}' AND phase = 1
+            """);
+        html.Should().Contain(WebUtility.HtmlEncode($" · fetched {fetched.Single().Replace("|", " to ", StringComparison.Ordinal)}"),
+            "the chunk's fetched range is shown");
         html.Should().Contain("<svg id=\"run-timeline\"");
         Regex.Count(html, "class=\"phase-bar\"").Should().Be(5, "one bar per phase in the timeline");
         var started = await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run}' AND started_at IS NOT NULL");

@@ -97,6 +97,6 @@ public sealed class DatabaseProviderTests
             ["MarketData:Provider"] = "bloomberg",
         });
 
-        build.Should().Throw<InvalidOperationException>().WithMessage("MarketData:Provider 'bloomberg' is not one of: synthetic, database");
+        build.Should().Throw<InvalidOperationException>().WithMessage("MarketData:Provider 'bloomberg' is not one of: synthetic, database, http");
     }
 }

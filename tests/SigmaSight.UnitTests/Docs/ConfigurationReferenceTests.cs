@@ -35,7 +35,7 @@ public partial class ConfigurationReferenceTests
 
     [Fact]
     public void Readme_GivesEachKeyItsEnvironmentVariable() =>
-        ReadmeRows.Should().OnlyContain(r => r.Environment == $"{r.Section}__{r.Key}");
+        ReadmeRows.Should().OnlyContain(r => r.Environment == $"{r.Section.Replace(":", "__", StringComparison.Ordinal)}__{r.Key}");
 
     [Fact]
     public void Reference_IsFoundAndCoversTheCoreSections() =>
@@ -59,7 +59,8 @@ public partial class ConfigurationReferenceTests
         return rows;
     }
 
-    [GeneratedRegex(@"^\*\*`(?<section>[A-Za-z]+):\*`\*\*")]
+    /// <summary>A section may be nested (<c>MarketData:Http</c>); its environment variables then use <c>__</c> for each colon.</summary>
+    [GeneratedRegex(@"^\*\*`(?<section>[A-Za-z]+(:[A-Za-z]+)*):\*`\*\*")]
     private static partial Regex SectionHeader();
 
     [GeneratedRegex(@"^\| `(?<key>[A-Za-z]+)` \|[^|]*\| `(?<env>[A-Za-z_]+)` \|")]

@@ -8,32 +8,55 @@ public class CloseRequestsTests
     private static readonly NyseCalendar Calendar = new();
     private static readonly DateOnly Monday = new(2026, 11, 2);
 
+    private static readonly DateOnly Window = Calendar.AddTradingDays(Monday, -299);
+    private static readonly StoredSpan Complete = new(Window, Calendar.PreviousTradingDay(Monday));
+
     [Fact]
-    public void Plan_MakesOneRequestForTheRunsDays_WhenNoSymbolMissesHistory()
+    public void Plan_MakesOneRequestForTheRunsDays_WhenEveryHistoryIsComplete()
     {
-        var requests = CloseRequests.Plan(["SPY", "AAPL", "SPY"], new Dictionary<string, DateOnly>(), Monday);
+        var stored = new Dictionary<string, StoredSpan> { ["SPY"] = Complete, ["AAPL"] = Complete };
+
+        var requests = CloseRequests.Plan(Calendar, ["SPY", "AAPL", "SPY"], stored, Window, Monday);
 
         requests.Should().ContainSingle().Which.Should().BeEquivalentTo(new CloseRequest(Monday, ["AAPL", "SPY"]));
     }
 
     [Fact]
-    public void Plan_StartsEachSymbolAtItsFirstMissingDay_GroupedAndEarliestFirst()
+    public void Plan_StartsTheDayAfterTheLastStoredClose_AndGivesANewOrShortSymbolTheWholeWindow()
     {
-        var early = new DateOnly(2025, 9, 2);
-        var late = new DateOnly(2026, 10, 28);
-        var firstMissing = new Dictionary<string, DateOnly> { ["NEW"] = early, ["GAP"] = late, ["OTHER"] = early };
+        var lastFriday = new DateOnly(2026, 10, 30);
+        var stored = new Dictionary<string, StoredSpan>
+        {
+            ["AAPL"] = Complete,
+            ["LAGGING"] = Complete with { Last = new DateOnly(2026, 10, 28) },
+            ["SHORT"] = Complete with { First = Calendar.NextTradingDay(Window) },
+            ["FRIDAY"] = Complete with { Last = Calendar.PreviousTradingDay(lastFriday) },
+        };
 
-        var requests = CloseRequests.Plan(["AAPL", "NEW", "GAP", "OTHER", "SPY"], firstMissing, Monday);
+        var requests = CloseRequests.Plan(Calendar, ["AAPL", "NEW", "LAGGING", "SHORT", "FRIDAY", "SPY"], stored, Window, Monday);
 
         requests.Should().BeEquivalentTo(
-            [new CloseRequest(early, ["NEW", "OTHER"]), new CloseRequest(late, ["GAP"]), new CloseRequest(Monday, ["AAPL", "SPY"])],
+            [
+                new CloseRequest(Window, ["NEW", "SHORT", "SPY"]), new CloseRequest(new DateOnly(2026, 10, 29), ["LAGGING"]),
+                new CloseRequest(lastFriday, ["FRIDAY"]), new CloseRequest(Monday, ["AAPL"]),
+            ],
             o => o.WithStrictOrdering());
     }
 
     [Fact]
-    public void Plan_IgnoresAMissingDayOnOrAfterTheRangeStart_BecauseThoseDaysAreFetchedAnyway()
+    public void Plan_StartsAtTheWindowsFirstTradingDay_WhenTheWindowStartsOnAWeekend()
     {
-        var requests = CloseRequests.Plan(["AAPL"], new Dictionary<string, DateOnly> { ["AAPL"] = Monday }, Monday);
+        var saturday = new DateOnly(2025, 11, 1);
+
+        var requests = CloseRequests.Plan(Calendar, ["NEW"], new Dictionary<string, StoredSpan>(), saturday, Monday);
+
+        requests.Should().ContainSingle().Which.From.Should().Be(new DateOnly(2025, 11, 3));
+    }
+
+    [Fact]
+    public void Plan_AsksForTheRunsDaysOnly_WhenTheWindowBeginsAtTheRange()
+    {
+        var requests = CloseRequests.Plan(Calendar, ["NEW"], new Dictionary<string, StoredSpan>(), Monday, Monday);
 
         requests.Should().ContainSingle().Which.From.Should().Be(Monday);
     }

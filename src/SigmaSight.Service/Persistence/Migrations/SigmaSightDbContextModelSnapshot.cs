@@ -46,6 +46,14 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error");
 
+                    b.Property<DateOnly?>("FetchedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("fetched_from");
+
+                    b.Property<DateOnly?>("FetchedTo")
+                        .HasColumnType("date")
+                        .HasColumnName("fetched_to");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");

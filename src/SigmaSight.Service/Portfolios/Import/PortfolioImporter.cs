@@ -11,7 +11,7 @@ namespace SigmaSight.Service.Portfolios.Import;
 /// re-import changes nothing; a change to a day that has a snapshot schedules a rebuild from there.
 /// </summary>
 public sealed partial class PortfolioImporter(
-    SigmaSightDbContext db, TradingCalendarProvider calendars, IMarketDataProvider provider, TimeProvider time,
+    SigmaSightDbContext db, TradingCalendarProvider calendars, MarketDataChain chain, TimeProvider time,
     ILogger<PortfolioImporter> logger)
 {
     /// <exception cref="PortfolioImportException">Any row is invalid; nothing was written.</exception>
@@ -24,8 +24,8 @@ public sealed partial class PortfolioImporter(
         var flowsFile = flows?.Name ?? "flows";
         ImportChecks.Duplicates(lotRows, flowRows, lots.Name, flowsFile, errors);
         ImportChecks.Owners(lotRows, lots.Name, errors);
-        var symbols = new SymbolCoverage(db, provider);
-        var unknown = await symbols.UnknownAsync(lotRows, cancellationToken).ConfigureAwait(false);
+        var symbols = new SymbolCoverage(db, chain);
+        var unknown = await symbols.UnknownAsync(lotRows, calendar, cancellationToken).ConfigureAwait(false);
         ImportChecks.Symbols(lotRows, unknown, symbols.ProviderName, lots.Name, errors);
 
         var names = lotRows.Select(l => l.Portfolio).Concat(flowRows.Select(f => f.Portfolio)).Distinct(StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
@@ -9,11 +10,12 @@ namespace SigmaSight.Service.Portfolios.Import;
 /// of theirs is stored and the configured market data provider does not know them (asked for the week from the
 /// earliest entry among them; a provider answers only for the symbols it knows, so presence in its answer is the test).
 /// </summary>
-internal sealed class SymbolCoverage(SigmaSightDbContext db, IMarketDataProvider provider)
+internal sealed class SymbolCoverage(SigmaSightDbContext db, MarketDataChain chain)
 {
-    public string ProviderName => provider.Source;
+    public string ProviderName => chain.Description;
 
-    public async Task<IReadOnlySet<string>> UnknownAsync(IReadOnlyCollection<ImportedLot> lots, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> UnknownAsync(IReadOnlyCollection<ImportedLot> lots, NyseCalendar calendar,
+        CancellationToken cancellationToken)
     {
         var firstEntry = lots.Where(l => l.PricedSymbol is not null)
             .GroupBy(l => l.PricedSymbol!, StringComparer.Ordinal)
@@ -25,7 +27,7 @@ internal sealed class SymbolCoverage(SigmaSightDbContext db, IMarketDataProvider
         if (unpriced.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
 
         var from = unpriced.Min(s => firstEntry[s]);
-        var answer = await provider.GetClosesAsync(unpriced, from, from.AddDays(7), cancellationToken).ConfigureAwait(false);
-        return unpriced.Where(s => !answer.ContainsKey(s)).ToHashSet(StringComparer.Ordinal);
+        var answers = await chain.GetClosesAsync(calendar, unpriced, from, from.AddDays(7), cancellationToken).ConfigureAwait(false);
+        return unpriced.Where(s => !answers.Any(a => a.Closes.ContainsKey(s))).ToHashSet(StringComparer.Ordinal);
     }
 }
