@@ -48,7 +48,8 @@ public class DemoPrivateVolatilitySweep
 
         var sorted = results.Select(r => r.Volatility).Order().ToList();
         var percentiles = (string.Join(" ", Percentiles.Select(p => $"p{p}={sorted[Math.Min(sorted.Count - 1, p * sorted.Count / 100)]:P2}")));
-        var outside = results.Where(r => r.Volatility is < 0.03 or > 0.40).ToList();
+        var (min, max) = DemoCatalog.VolatilityBounds;
+        var outside = results.Where(r => r.Volatility < min || r.Volatility > max).ToList();
         outside.Should().BeEmpty("{5}; min {0:P2}, max {1:P2}, {2} of {3} windows outside: {4}", results.Min(r => r.Volatility),
             results.Max(r => r.Volatility), outside.Count, results.Count,
             string.Join(", ", outside.Take(20).Select(o => $"{o.Day:yyyy-MM-dd} {o.Volatility:P2}")), percentiles);
