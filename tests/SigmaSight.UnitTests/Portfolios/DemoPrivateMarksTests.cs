@@ -16,10 +16,12 @@ public class DemoPrivateMarksTests
     [InlineData(0, new[] { "2026-09-30", "2026-12-31", "2027-03-31", "2027-06-30" })]
     [InlineData(1, new[] { "2026-10-30", "2027-01-29", "2027-04-30", "2027-07-30" })]
     [InlineData(2, new[] { "2026-08-31", "2026-11-30", "2027-02-26", "2027-05-28" })]
-    public void Schedule_ReportsEveryThirdMonthOnItsLastTradingDay_AfterInception(int cycle, string[] expected)
+    [InlineData(4, new[] { "2026-10-21", "2027-01-21", "2027-04-20", "2027-07-21" })]
+    [InlineData(8, new[] { "2026-08-11", "2026-11-10", "2027-02-08", "2027-05-11" })]
+    public void Schedule_ReportsEveryThirdMonthOnItsSlotsDay_AfterInception(int slot, string[] expected)
     {
         var inception = new DateOnly(2026, 8, 5);
-        var marks = DemoPrivateMarks.Schedule(MarketAt(inception), Calendar, Seed, "FO_GROWTH_PE", cycle, 203571.43m,
+        var marks = DemoPrivateMarks.Schedule(MarketAt(inception), Calendar, Seed, "FO_GROWTH_PE", slot, 203571.43m,
             inception, new DateOnly(2027, 7, 30));
 
         marks.Select(m => m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Should().Equal(expected);

@@ -8,13 +8,19 @@ namespace SigmaSight.Service.Portfolios.Demo;
 /// seeder numbers a portfolio's private lots 0, 1, 2, …) reports every third month, in months m with m mod 3 = s mod 3
 /// (0: Mar Jun Sep Dec, 1: Jan Apr Jul Oct, 2: Feb May Aug Nov), on the last trading day on or before the month's last
 /// day minus 10 × (⌊s / 3⌋ mod 3) days: managers with different fiscal quarters and publication days, so a book's
-/// revaluations are spread over nine days a quarter instead of falling on one. The entry price is the mark of the last report on or before inception; each later mark is
+/// revaluations are spread over nine days a quarter instead of falling on one. The entry price is the mark of the last
+/// report on or before inception; each later mark is
 /// v_j = v_{j−1} × (SPY_j / SPY_{j−1})^β × exp(μ·Δt + σ·√Δt·z_j), Δt = trading days between the reports / 252,
 /// SPY the synthetic market's closes, β μ σ the asset's <see cref="DemoPrivateAsset"/>, z_j a standard normal of
 /// (seed, "private:" + symbol, report date); stored per unit, rounded to cents (computed unrounded).
 /// </summary>
 public static class DemoPrivateMarks
 {
+    /// <summary>
+    /// The marks of <paramref name="symbol"/> (a key of <see cref="DemoCatalog.PrivateAssets"/>) entered at
+    /// <paramref name="entryPrice"/> on <paramref name="inception"/>: every report date after inception through
+    /// <paramref name="through"/>, ascending, with its value per unit.
+    /// </summary>
     public static IReadOnlyList<(DateOnly Date, decimal ValuePerUnit)> Schedule(SyntheticMarket market, NyseCalendar calendar,
         int seed, string symbol, int slot, decimal entryPrice, DateOnly inception, DateOnly through)
     {
