@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FluentAssertions.Execution;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios.Demo;
 
 namespace SigmaSight.IntegrationTests.Batches;
 
@@ -64,6 +66,39 @@ public sealed class DemoBackfillTests : IAsyncLifetime
         exitCode.Should().Be(0, output);
         output.Should().Contain("recompute: 305 snapshots").And.Contain(" 0 mismatches");
     }
+
+    /// <summary>Issue 8 point 7: the demo looks like real books (bounds stated in <see cref="DemoCatalog"/>).</summary>
+    [Fact]
+    public async Task Backfill_KeepsEveryDemoPortfolioWithinTheVolatilityBoundsAndItsStatedLeverage()
+    {
+        var run = await _host.WaitAsync((await _host.StartBackfillAsync(_inception, _last)).RunId);
+        run.Status.Should().Be(RunStatus.Completed, run.Summary);
+
+        var (minVolatility, maxVolatility) = DemoCatalog.VolatilityBounds;
+        using var scope = new AssertionScope();
+        foreach (var portfolio in DemoCatalog.Portfolios)
+        {
+            var days = (await TestDatabase.RowsAsync($"""
+                SELECT gross_exposure / equity_balance, net_exposure / equity_balance, coalesce(daily_return::text, '')
+                  FROM sigmasight.portfolio_snapshots WHERE portfolio_id = '{portfolio.Id}' ORDER BY snapshot_date
+                """)).Select(r => r.Split('|')).ToList();
+            days.Should().HaveCount(61, portfolio.Name);
+            var returns = days.Skip(1).Select(d => Number(d[2])).ToList();
+            var mean = returns.Average();
+            var volatility = Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (returns.Count - 1) * 252);
+
+            volatility.Should().BeInRange(minVolatility, maxVolatility, "{0}'s annualised volatility", portfolio.Name);
+            days.Select(d => Number(d[0])).Should().OnlyContain(
+                g => g >= portfolio.Leverage.MinGross && g <= portfolio.Leverage.MaxGross, "{0}'s gross leverage", portfolio.Name);
+            days.Select(d => Number(d[1])).Should().OnlyContain(
+                n => n >= portfolio.Leverage.MinNet && n <= portfolio.Leverage.MaxNet, "{0}'s net leverage", portfolio.Name);
+        }
+
+        (await TestDatabase.ScalarAsync<long>("SELECT count(DISTINCT v.position_id) FROM sigmasight.private_valuations v"))
+            .Should().Be(20, "each private lot reports once a quarter, and this window (2026-08-05..10-30) holds one report of each");
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Backfill_AddsNoRowAndNoSecondRun_WhenTheSameRangeRunsAgain()

@@ -63,6 +63,30 @@ public class SyntheticMarketStatisticsTests
         Market.LoadingsOf("BND").Market.Should().BeInRange(0.05, 0.15);
         Market.LoadingsOf("BND").Rates.Should().BeInRange(0.3, 0.6);
         Market.LoadingsOf("GLD").Market.Should().BeInRange(0.1, 0.3);
+        Market.LoadingsOf("GLD").IdiosyncraticSigma.Should().BeInRange(0.006, 0.01);
+        Market.LoadingsOf("BIL").Should().Match<FactorLoadings>(l => l.Market == 0 && l.Rates >= 0.01 && l.Rates <= 0.03
+            && l.IdiosyncraticSigma == 0.0003 && l.DailyDrift == 0.00017);
+        Market.LoadingsOf("SCHD").Market.Should().BeInRange(0.8, 1.2);
+        Market.LoadingsOf("SCHD").IdiosyncraticSigma.Should().BeInRange(0.002, 0.005);
+    }
+
+    // Annualised volatility of the 2,000 simple daily returns by asset class (issue 8 point 7): cash-like near zero,
+    // bond funds 3–9 %, commodities 8–22 %, diversified equity funds 12–28 %.
+    [Theory]
+    [InlineData("BIL", 0.0, 0.01)]
+    [InlineData("BND", 0.03, 0.09)]
+    [InlineData("FXNAX", 0.03, 0.09)]
+    [InlineData("GLD", 0.08, 0.22)]
+    [InlineData("DJP", 0.08, 0.22)]
+    [InlineData("SCHD", 0.12, 0.28)]
+    [InlineData("JEPQ", 0.12, 0.28)]
+    [InlineData("VNQ", 0.12, 0.28)]
+    [InlineData("VTI", 0.12, 0.28)]
+    [InlineData("FCNTX", 0.12, 0.28)]
+    public void AnnualisedVolatility_IsPlausible_ForEachAssetClass(string symbol, double low, double high)
+    {
+        var returns = Returns(symbol);
+        (Math.Sqrt(Covariance(returns, returns)) * Math.Sqrt(252)).Should().BeInRange(low, high, symbol);
     }
 
     private static double[] Returns(string symbol)

@@ -6,16 +6,26 @@ namespace SigmaSight.Service.MarketData.Synthetic;
 /// USMV = 0.75·Market + LowVol, TLT = −0.2·Market + Rates, each with idiosyncratic σ 0.001 and drift 0.0002·market
 /// loading; VIX = −4·Market + 0.03·ε, mean-reverting at 2 %/day so it stays in a plausible band). Every other symbol
 /// draws uniform loadings from (seed, "loading:&lt;name&gt;:&lt;symbol&gt;"): market beta [0.6, 1.6], styles
-/// [−0.4, 0.4], no rates, idiosyncratic σ [0.008, 0.02], drift 0.0002/day. Bond and cash-like funds (BND, BIL,
-/// FXNAX): market [0.05, 0.15], rates [0.3, 0.6], no styles, σ 0.002. Commodities (GLD, DJP): market [0.1, 0.3],
-/// no styles or rates.
+/// [−0.4, 0.4], no rates, idiosyncratic σ [0.008, 0.02], drift 0.0002/day. Asset classes other than single stocks
+/// (issue 8 point 7: each with a plausible volatility): diversified equity ETFs and mutual funds (QQQ, VTI, SCHD,
+/// JEPQ, sector ETFs, VNQ, FCNTX, FMAGX, VTIAX): market [0.8, 1.2], styles [−0.2, 0.2], σ [0.002, 0.005], about
+/// 16–22 % a year; bond funds (BND, FXNAX): market [0.05, 0.15], rates [0.3, 0.6], no styles, σ 0.002, about 5–7 %;
+/// the T-bill fund BIL (cash-like): no market or styles, rates [0.01, 0.03], σ 0.0003, drift 0.00017/day (≈ 4.3 % a
+/// year), under 1 %; commodities (GLD, DJP): market [0.1, 0.3], no styles or rates, σ [0.006, 0.01], about 11–17 %.
 /// </summary>
 internal static class SyntheticLoadings
 {
     private const double ProxyIdio = 0.001;
     private const double Drift = 0.0002;
 
-    private static readonly HashSet<string> BondLike = new(StringComparer.Ordinal) { "BND", "BIL", "FXNAX" };
+    private const double CashDrift = 0.00017;
+
+    private static readonly HashSet<string> BondLike = new(StringComparer.Ordinal) { "BND", "FXNAX" };
+    private static readonly HashSet<string> CashLike = new(StringComparer.Ordinal) { "BIL" };
+    private static readonly HashSet<string> EquityFunds = new(StringComparer.Ordinal)
+    {
+        "QQQ", "VTI", "SCHD", "JEPQ", "XLK", "XLY", "SMH", "IGV", "VNQ", "FCNTX", "FMAGX", "VTIAX",
+    };
     private static readonly HashSet<string> CommodityLike = new(StringComparer.Ordinal) { "GLD", "DJP" };
 
     public static FactorLoadings For(int seed, string symbol) => symbol switch
@@ -29,25 +39,28 @@ internal static class SyntheticLoadings
         "USMV" => Proxy(0.75) with { LowVol = 1.0 },
         "TLT" => Proxy(-0.2) with { Rates = 1.0 },
         "VIX" => Proxy(-4.0) with { IdiosyncraticSigma = 0.03, MeanReversion = 0.02 },
-        _ when BondLike.Contains(symbol) => Hashed(seed, symbol) with
+        _ when BondLike.Contains(symbol) => Unloaded with
         {
             Market = Draw(seed, "market", symbol, 0.05, 0.15),
             Rates = Draw(seed, "rates", symbol, 0.3, 0.6),
             IdiosyncraticSigma = 0.002,
         },
-        _ when CommodityLike.Contains(symbol) => Hashed(seed, symbol) with
+        _ when CashLike.Contains(symbol) => new FactorLoadings(0, 0, 0, 0, 0, 0, 0,
+            Rates: Draw(seed, "rates", symbol, 0.01, 0.03), IdiosyncraticSigma: 0.0003, DailyDrift: CashDrift),
+        _ when CommodityLike.Contains(symbol) => Unloaded with
         {
             Market = Draw(seed, "market", symbol, 0.1, 0.3),
+            IdiosyncraticSigma = Draw(seed, "idio", symbol, 0.006, 0.01),
         },
+        _ when EquityFunds.Contains(symbol) => EquityFund(seed, symbol),
         _ => Stock(seed, symbol),
     };
 
     private static FactorLoadings Proxy(double market) =>
         new(market, 0, 0, 0, 0, 0, 0, 0, ProxyIdio, Drift * market);
 
-    /// <summary>No styles or rates: the base of the bond and commodity cases.</summary>
-    private static FactorLoadings Hashed(int seed, string symbol) =>
-        new(0, 0, 0, 0, 0, 0, 0, 0, Draw(seed, "idio", symbol, 0.008, 0.02), Drift);
+    /// <summary>No loadings and no noise: the base of the bond and commodity cases.</summary>
+    private static FactorLoadings Unloaded { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, Drift);
 
     private static FactorLoadings Stock(int seed, string symbol) => new(
         Market: Draw(seed, "market", symbol, 0.6, 1.6),
@@ -59,6 +72,18 @@ internal static class SyntheticLoadings
         LowVol: Style(seed, "lowvol", symbol),
         Rates: 0,
         IdiosyncraticSigma: Draw(seed, "idio", symbol, 0.008, 0.02),
+        DailyDrift: Drift);
+
+    private static FactorLoadings EquityFund(int seed, string symbol) => new(
+        Market: Draw(seed, "market", symbol, 0.8, 1.2),
+        Value: Draw(seed, "value", symbol, -0.2, 0.2),
+        Growth: Draw(seed, "growth", symbol, -0.2, 0.2),
+        Momentum: Draw(seed, "momentum", symbol, -0.2, 0.2),
+        Quality: Draw(seed, "quality", symbol, -0.2, 0.2),
+        Size: Draw(seed, "size", symbol, -0.2, 0.2),
+        LowVol: Draw(seed, "lowvol", symbol, -0.2, 0.2),
+        Rates: 0,
+        IdiosyncraticSigma: Draw(seed, "idio", symbol, 0.002, 0.005),
         DailyDrift: Drift);
 
     private static double Style(int seed, string name, string symbol) => Draw(seed, name, symbol, -0.4, 0.4);

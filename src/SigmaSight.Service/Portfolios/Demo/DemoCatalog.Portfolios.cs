@@ -9,19 +9,23 @@ public static partial class DemoCatalog
     private const string FamilyOffice = "demo_familyoffice@sigmasight.com";
 
     // Builders use no static field: they may run before other parts' initialisers.
+    // Stated leverage (gross and net exposure over NAV, every day): fully invested long-only books stay near 1×; the
+    // hedge fund is 130/70 long/short at entry (gross 2.0×, net 0.6×).
     private static List<DemoPortfolio> BuildPortfolios() =>
     [
         Portfolio("1d8ddd95-3b45-0ac5-35bf-cf81af94a5fe", "Demo Individual Investor Portfolio",
-            "demo_individual@sigmasight.com", 485_000.00m, IndividualLots()),
+            "demo_individual@sigmasight.com", 485_000.00m, IndividualLots(), LongOnly()),
         Portfolio("e23ab931-a033-edfe-ed4f-9d02474780b4", "Demo High Net Worth Investor Portfolio",
-            "demo_hnw@sigmasight.com", 2_850_000.00m, HighNetWorthLots()),
+            "demo_hnw@sigmasight.com", 2_850_000.00m, HighNetWorthLots(), LongOnly()),
         Portfolio("fcd71196-e93e-f000-5a74-31a9eead3118", "Demo Hedge Fund Style Investor Portfolio",
-            "demo_hedgefundstyle@sigmasight.com", 3_200_000.00m, HedgeFundLots()),
+            "demo_hedgefundstyle@sigmasight.com", 3_200_000.00m, HedgeFundLots(), new(1.5, 2.5, 0.3, 0.9)),
         Portfolio("9381dd8d-db58-9843-f5e4-4eea0ae62e9a", "Demo Family Office Public Growth",
-            FamilyOffice, 1_250_000.00m, FamilyOfficePublicLots()),
+            FamilyOffice, 1_250_000.00m, FamilyOfficePublicLots(), LongOnly()),
         Portfolio("ab46c3c0-ed71-6f5b-b3f3-d36fa65e210c", "Demo Family Office Private Opportunities",
-            FamilyOffice, 950_000.00m, FamilyOfficePrivateLots()),
+            FamilyOffice, 950_000.00m, FamilyOfficePrivateLots(), LongOnly()),
     ];
+
+    private static DemoLeverage LongOnly() => new(0.9, 1.1, 0.9, 1.1);
 
     private static DemoLot[] IndividualLots() =>
     [
@@ -54,24 +58,34 @@ public static partial class DemoCatalog
         Stock("NVDA", 53.98m, 157.9811m), Stock("TSLA", 58.06m, 317.66m), Stock("TSLA", 58.06m, 317.66m),
     ];
 
+    /// <summary>
+    /// The original's 13 longs, 9 shorts and 8 options, resized (issue 8 point 7): its options were deep in the money
+    /// (SPY 460C and QQQ 420C against closes of 616 and 551) in hundreds of contracts, −7.9M of cash and 13M of longs
+    /// on 3.2M of equity. Here long quantities are the original's × 1.3 and short quantities × 1.4, rounded to cents
+    /// (130 % long, 70 % short: gross 2.0×, net 0.6×), and each option is re-struck near the money against its
+    /// underlying's close at entry (the anchor close) and sized in whole contracts to a few percent of equity:
+    /// AAPL 200P → 195P (K/S 0.95), META 450P → 700P (0.95), MSFT 380P → 470P (0.95), NVDA 800C → 165C (1.04),
+    /// QQQ 420C → 555C (1.01), SPY 460C → 620C (1.01), TSLA 300C → 350C (1.10, covered by the TSLA long), VIX 25C →
+    /// 19C (1.14). Symbols, position types and expiries are the original's.
+    /// </summary>
     private static DemoLot[] HedgeFundLots() =>
     [
-        Stock("AAPL", 1332.51m, 204.9374m), Stock("AMD", 1066.01m, 141.90m), Stock("AMZN", 1243.67m, 219.39m),
-        Stock("BRK-B", 533.00m, 485.77m), Stock("GOOGL", 1599.01m, 176.0725m), Stock("JNJ", 710.67m, 151.637m),
-        Stock("JPM", 888.34m, 287.1241m), Stock("META", 888.34m, 737.5922m), Stock("MSFT", 888.34m, 496.5937m),
-        Stock("NVDA", 710.67m, 157.9811m), Stock("TSLA", 710.67m, 317.66m), Stock("UNH", 177.66m, 310.0142m),
-        Stock("V", 310.43m, 354.4264m),
-        Stock("C", -1273.86m, 84.0626m), Stock("F", -8392.88m, 10.5838m), Stock("GE", -671.58m, 256.701m),
-        Stock("NFLX", -503.69m, 1339.13m), Stock("PTON", -2517.47m, 6.94m), Stock("ROKU", -1511.07m, 87.89m),
-        Stock("SHOP", -839.48m, 115.35m), Stock("XOM", -1677.99m, 106.8061m), Stock("ZM", -1677.99m, 77.98m),
-        Option("AAPL250815P00200000", "SP", -188.39m, "AAPL", 200m, new(2025, 8, 15)),
-        Option("META250919P00450000", "SP", -94.68m, "META", 450m, new(2025, 9, 19)),
-        Option("MSFT250919P00380000", "SP", -151.30m, "MSFT", 380m, new(2025, 9, 19)),
-        Option("NVDA251017C00800000", "LC", 94.69m, "NVDA", 800m, new(2025, 10, 17)),
-        Option("QQQ250815C00420000", "LC", 283.09m, "QQQ", 420m, new(2025, 8, 15)),
-        Option("SPY250919C00460000", "LC", 377.78m, "SPY", 460m, new(2025, 9, 19)),
-        Option("TSLA250815C00300000", "SC", -113.23m, "TSLA", 300m, new(2025, 8, 15)),
-        Option("VIX250716C00025000", "LC", 566.19m, "VIX", 25m, new(2025, 7, 16)),
+        Stock("AAPL", 1732.26m, 204.9374m), Stock("AMD", 1385.81m, 141.90m), Stock("AMZN", 1616.77m, 219.39m),
+        Stock("BRK-B", 692.90m, 485.77m), Stock("GOOGL", 2078.71m, 176.0725m), Stock("JNJ", 923.87m, 151.637m),
+        Stock("JPM", 1154.84m, 287.1241m), Stock("META", 1154.84m, 737.5922m), Stock("MSFT", 1154.84m, 496.5937m),
+        Stock("NVDA", 923.87m, 157.9811m), Stock("TSLA", 923.87m, 317.66m), Stock("UNH", 230.96m, 310.0142m),
+        Stock("V", 403.56m, 354.4264m),
+        Stock("C", -1783.40m, 84.0626m), Stock("F", -11750.03m, 10.5838m), Stock("GE", -940.21m, 256.701m),
+        Stock("NFLX", -705.17m, 1339.13m), Stock("PTON", -3524.46m, 6.94m), Stock("ROKU", -2115.50m, 87.89m),
+        Stock("SHOP", -1175.27m, 115.35m), Stock("XOM", -2349.19m, 106.8061m), Stock("ZM", -2349.19m, 77.98m),
+        Option("AAPL250815P00195000", "SP", -10m, "AAPL", 195m, new(2025, 8, 15)),
+        Option("META250919P00700000", "SP", -3m, "META", 700m, new(2025, 9, 19)),
+        Option("MSFT250919P00470000", "SP", -4m, "MSFT", 470m, new(2025, 9, 19)),
+        Option("NVDA251017C00165000", "LC", 20m, "NVDA", 165m, new(2025, 10, 17)),
+        Option("QQQ250815C00555000", "LC", 6m, "QQQ", 555m, new(2025, 8, 15)),
+        Option("SPY250919C00620000", "LC", 6m, "SPY", 620m, new(2025, 9, 19)),
+        Option("TSLA250815C00350000", "SC", -8m, "TSLA", 350m, new(2025, 8, 15)),
+        Option("VIX250716C00019000", "LC", 50m, "VIX", 19m, new(2025, 7, 16)),
     ];
 
     private static DemoLot[] FamilyOfficePublicLots() =>
@@ -92,7 +106,8 @@ public static partial class DemoCatalog
     ];
 
     /// <summary>Builds a portfolio, numbering lots 0, 1, 2, … per symbol in list order.</summary>
-    private static DemoPortfolio Portfolio(string id, string name, string owner, decimal equity, DemoLot[] lots)
+    private static DemoPortfolio Portfolio(string id, string name, string owner, decimal equity, DemoLot[] lots,
+        DemoLeverage leverage)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var numbered = lots.Select(lot =>
@@ -101,7 +116,7 @@ public static partial class DemoCatalog
             seen[lot.Symbol] = index + 1;
             return lot with { LotIndex = index };
         }).ToList();
-        return new DemoPortfolio(Guid.Parse(id), name, owner, equity, numbered);
+        return new DemoPortfolio(Guid.Parse(id), name, owner, equity, numbered, leverage);
     }
 
     /// <summary>A public stock, ETF or fund lot: LONG when the quantity is positive, else SHORT.</summary>

@@ -10,9 +10,10 @@ namespace SigmaSight.Service.Portfolios.Demo;
 /// <remarks>
 /// Σ quantity × entry price against equity (options count 0, their entry price being 0):
 /// Individual 484,986.03 vs 485,000 (99.997 %); High Net Worth 2,844,520.58 vs 2,850,000 (99.81 %) only with the
-/// nine duplicate lots kept (the 30 seeded lots give 2,564,393.94, 89.98 %); Hedge Fund longs 3,199,983.78 vs
-/// 3,200,000 (shorts −1,599,996.62, i.e. 100 % long / 50 % short, net 1,599,987.15); Family Office Public Growth
-/// 1,251,718.31 vs 1,250,000 (100.14 %); Family Office Private Opportunities 950,000.00, exactly its equity.
+/// nine duplicate lots kept (the 30 seeded lots give 2,564,393.94, 89.98 %); Hedge Fund longs 4,159,974.43 vs
+/// 3,200,000 and shorts −2,240,000.46 (130 % long / 70 % short after resizing the original's 100 % / 50 %, issue 8
+/// point 7); Family Office Public Growth 1,251,718.31 vs 1,250,000 (100.14 %); Family Office Private Opportunities
+/// 950,000.00, exactly its equity.
 /// </remarks>
 public static partial class DemoCatalog
 {
@@ -29,6 +30,12 @@ public static partial class DemoCatalog
         ["USMV"] = 93.40m,
         ["VIX"] = 16.7300m,
     };
+
+    /// <summary>
+    /// The annualised volatility of daily returns every demo portfolio keeps over the demo window (issue 8 point 7):
+    /// sample SD × √252 in [Min, Max].
+    /// </summary>
+    public static (double Min, double Max) VolatilityBounds { get; } = (0.03, 0.40);
 
     /// <summary>The entry date of every demo lot in the original seed.</summary>
     public static DateOnly OriginalEntryDate { get; } = new(2025, 6, 30);

@@ -12,8 +12,9 @@ namespace SigmaSight.Service.Portfolios.Demo;
 
 /// <summary>
 /// Seeds the five SigmaSight demo portfolios with every lot of the original seed (its nine silently dropped HNW
-/// duplicates kept as separate lots), starting capital as a CONTRIBUTION on inception, and dates shifted so inception
-/// is <see cref="DemoOptions.InceptionTradingDaysBack"/> trading days before the last completed trading day.
+/// duplicates kept as separate lots), starting capital as a CONTRIBUTION on inception, the quarterly valuations of
+/// each private lot through the last completed trading day (<see cref="DemoPrivateMarks"/>), and dates shifted so
+/// inception is <see cref="DemoOptions.InceptionTradingDaysBack"/> trading days before the last completed trading day.
 /// </summary>
 public sealed partial class DemoSeeder(
     SigmaSightDbContext db, TradingCalendarProvider calendars, IOptions<DemoOptions> demo, IOptions<BatchOptions> batch,
@@ -37,6 +38,7 @@ public sealed partial class DemoSeeder(
         var market = SyntheticMarketDataProvider.Create(demo.Value.Seed, inception, calendar);
 
         var lots = 0;
+        var valuations = 0;
         foreach (var portfolio in DemoCatalog.Portfolios)
         {
             db.Portfolios.Add(new Portfolio
@@ -48,17 +50,21 @@ public sealed partial class DemoSeeder(
                 Id = StableGuid($"{portfolio.Id}_contribution_{inception:yyyy-MM-dd}"), PortfolioId = portfolio.Id,
                 ChangeDate = inception, ChangeType = EquityChangeTypes.Contribution, Amount = portfolio.Equity,
             });
+            var privateLots = 0;
             foreach (var lot in portfolio.Lots)
             {
-                db.Positions.Add(ToPosition(portfolio.Id, lot, inception, market, calendar));
+                var position = ToPosition(portfolio.Id, lot, inception, market, calendar);
+                db.Positions.Add(position);
                 lots++;
+                if (lot.InvestmentClass == "PRIVATE")
+                    valuations += AddValuations(position, privateLots++, market, calendar, lastDay);
             }
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await SecurityUpserter.UpsertAsync(db, [.. DemoCatalog.Securities.Values], cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogSeeded(logger, DemoCatalog.Portfolios.Count, lots, inception);
-        return $"seed-demo: {DemoCatalog.Portfolios.Count} portfolios, {lots} lots, inception {inception:yyyy-MM-dd} " +
+        return $"seed-demo: {DemoCatalog.Portfolios.Count} portfolios, {lots} lots, {valuations} private valuations, inception {inception:yyyy-MM-dd} " +
             $"({demo.Value.InceptionTradingDaysBack} trading days before {lastDay:yyyy-MM-dd})";
     }
 
@@ -84,6 +90,24 @@ public sealed partial class DemoSeeder(
         position.EntryPrice = OptionEntryPricer.Price(market, calendar, lot.Underlying!, lot.PositionType, lot.Strike.Value,
             inception, expiry, batch.Value.RiskFreeRate);
         return position;
+    }
+
+    /// <summary>Adds the quarterly valuations of a private lot through <paramref name="lastDay"/>; returns how many.</summary>
+    private int AddValuations(Position position, int slot, SyntheticMarket market, Analytics.Calendar.NyseCalendar calendar,
+        DateOnly lastDay)
+    {
+        var marks = DemoPrivateMarks.Schedule(market, calendar, demo.Value.Seed, position.Symbol, slot, position.EntryPrice,
+            position.EntryDate, lastDay);
+        foreach (var (date, value) in marks)
+        {
+            db.PrivateValuations.Add(new PrivateValuation
+            {
+                Id = StableGuid($"{position.Id}_valuation_{date:yyyy-MM-dd}"), PositionId = position.Id,
+                ValuationDate = date, Value = value,
+            });
+        }
+
+        return marks.Count;
     }
 
     private async Task DeleteDemoAsync(List<Guid> ids, CancellationToken cancellationToken)
