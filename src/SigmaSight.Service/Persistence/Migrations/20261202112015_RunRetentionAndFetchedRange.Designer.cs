@@ -13,8 +13,8 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Persistence.Migrations
 {
     [DbContext(typeof(SigmaSightDbContext))]
-    [Migration("20261202095811_RunRetention")]
-    partial class RunRetention
+    [Migration("20261202112015_RunRetentionAndFetchedRange")]
+    partial class RunRetentionAndFetchedRange
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -48,6 +48,14 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
+
+                    b.Property<DateOnly?>("FetchedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("fetched_from");
+
+                    b.Property<DateOnly?>("FetchedTo")
+                        .HasColumnType("date")
+                        .HasColumnName("fetched_to");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SigmaSight.Service.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class VendorFetchedRange : Migration
+    public partial class RunRetentionAndFetchedRange : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "detail_pruned_at",
+                schema: "sigmasight",
+                table: "batch_runs",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "fetched_from",
                 schema: "sigmasight",
@@ -29,6 +36,11 @@ namespace SigmaSight.Service.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "detail_pruned_at",
+                schema: "sigmasight",
+                table: "batch_runs");
+
             migrationBuilder.DropColumn(
                 name: "fetched_from",
                 schema: "sigmasight",
