@@ -60,6 +60,6 @@ public sealed partial class RunPruner(
         db.Database.ExecuteSqlInterpolatedAsync(sql, cancellationToken);
 
     [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Retention (dry run {DryRun}): runs finished before " +
-        "{Cutoff:yyyy-MM-dd} lose their detail: {Runs} run(s), {Items} item(s), {Findings} finding(s); {Archived} archived snapshot(s); {Jobs} leftover job(s)")]
+        "{Cutoff:O} lose their detail: {Runs} run(s), {Items} item(s), {Findings} finding(s); {Archived} archived snapshot(s); {Jobs} leftover job(s)")]
     private static partial void LogPruned(ILogger logger, bool dryRun, DateTimeOffset cutoff, int runs, int items, int findings, int archived, int jobs);
 }
