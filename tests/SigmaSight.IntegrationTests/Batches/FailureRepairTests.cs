@@ -45,6 +45,11 @@ public sealed class FailureRepairTests : IAsyncLifetime
 
         run.Status.Should().Be(RunStatus.CompletedWithErrors);
         run.Summary.Should().Contain(HedgeFund).And.Contain("missing price for ZZZZ");
+        // A chain that fails on its first day can be finished (and the run verified) while the P&L starter is still
+        // recording the job ids of the chains it enqueued: wait for the ids before reading them.
+        for (var wait = 0; wait < 120 && await TestDatabase.ScalarAsync<long>(
+                 $"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 3 AND hangfire_job_id IS NULL") > 0; wait++)
+            await Task.Delay(250, TestContext.Current.CancellationToken);
         var items = await _host.WithScopeAsync(s => s.GetRequiredService<SigmaSightDbContext>().BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.PortfolioId == portfolio && i.Phase == BatchPhases.Pnl).OrderBy(i => i.ItemDate).ToListAsync());
         items.Should().HaveCount(days.Count);
