@@ -16,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("SigmaSight Batch: the nightly portfolio analytics batch on Hangfire and PostgreSQL")
         {
             verbose,
+            Terminal.CliOutput.PlainOption,
             AdminCommands.Migrate(args),
             AdminCommands.SeedDemo(args),
             ImportPortfoliosCommand.Create(args),
