@@ -31,6 +31,7 @@ public static class CliApp
             ImportPricesCommand.Create(args),
             CalendarCommands.AddClosure(),
             CalendarCommands.RemoveClosure(),
+            CalendarCommands.Closures(),
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),
             BenchCommand.Create(args),
