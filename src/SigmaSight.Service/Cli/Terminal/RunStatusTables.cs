@@ -29,7 +29,7 @@ public static class RunStatusTables
     {
         ArgumentNullException.ThrowIfNull(phases);
         var table = new Table().RoundedBorder().Title("phases").ShowFooters()
-            .AddColumn(new TableColumn("phase") { Footer = new Text("total") }).AddColumn("status")
+            .AddColumn(new TableColumn("phase") { Footer = new Text("total"), NoWrap = true }).AddColumn(new TableColumn("status") { NoWrap = true })
             .AddColumn(Right("items", Number(phases.Sum(p => p.Expected)))).AddColumn(Right("done", Number(phases.Sum(p => p.Done))))
             .AddColumn(Right("succeeded", Number(phases.Sum(p => p.Succeeded))))
             .AddColumn(Right("failed", Failures(phases.Sum(p => p.Failed)))).AddColumn(Right("blocked", Failures(phases.Sum(p => p.Blocked))))
