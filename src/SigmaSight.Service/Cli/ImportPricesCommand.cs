@@ -36,7 +36,7 @@ public static class ImportPricesCommand
             var request = new PriceImportRequest(content, path, name!, result.GetValue(skip));
             var output = Terminal.CliOutput.For(result);
             var outcome = output.Rich
-                ? await Terminal.ImportProgress.ShowAsync(output.Console, path == "-" ? "standard input" : path, path == "-" ? null : content,
+                ? await Terminal.ImportProgress.ShowAsync(output.Console, path == "-" ? "standard input" : Path.GetFileName(path), path == "-" ? null : content,
                     rows => importer.ImportAsync(request with { RowsRead = rows }, ct)).ConfigureAwait(false)
                 : await importer.ImportAsync(request, ct).ConfigureAwait(false);
             if (output.Rich && outcome.Written) output.Console.Write(Terminal.ImportTables.Prices(path, outcome));

@@ -8,18 +8,20 @@ namespace SigmaSight.Service.Cli.Terminal;
 /// <summary>The summary tables of <c>import-prices</c> and <c>import-portfolios</c> on a terminal.</summary>
 public static class ImportTables
 {
-    /// <summary>Rows read, inserted, updated, unchanged, rejected, closes changed, time, rate and peak RSS.</summary>
+    /// <summary>Rows read, inserted, updated, unchanged, rejected and closes changed; time, rate and peak RSS below.</summary>
     public static Table Prices(string path, PriceImportResult outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var table = new Table().RoundedBorder().Title(Markup.Escape($"import-prices: {(path == "-" ? "standard input" : path)}"))
-            .AddColumn("rows read").AddColumn("inserted").AddColumn("updated").AddColumn("unchanged").AddColumn("rejected")
-            .AddColumn("closes changed").AddColumn("time").AddColumn("rows/s").AddColumn("peak RSS");
-        foreach (var column in table.Columns) column.RightAligned();
-        table.AddRow(Text($"{outcome.RowsRead:N0}"), Text($"{outcome.Inserted:N0}"), Text($"{outcome.Updated:N0}"), Text($"{outcome.Unchanged:N0}"),
-            outcome.Rejected > 0 ? Text($"[red]{outcome.Rejected:N0}[/]") : "0", Text($"{outcome.ClosesChanged:N0}"),
-            Text($"{outcome.Elapsed.TotalSeconds:F2} s"), Text($"{outcome.RowsPerSecond:N0}"),
-            ProcessMemory.PeakResidentBytes() is { } bytes ? Text($"{bytes / 1048576.0:F0} MB") : "-");
+        var table = new Table().RoundedBorder().Title(Markup.Escape($"import-prices: {(path == "-" ? "standard input" : Path.GetFileName(path))}"))
+            .AddColumn("rows").AddColumn(new TableColumn("count").RightAligned());
+        table.AddRow("read", Text($"{outcome.RowsRead:N0}"));
+        table.AddRow("inserted", Text($"{outcome.Inserted:N0}"));
+        table.AddRow("updated", Text($"{outcome.Updated:N0}"));
+        table.AddRow("unchanged", Text($"{outcome.Unchanged:N0}"));
+        table.AddRow("rejected", outcome.Rejected > 0 ? Text($"[red]{outcome.Rejected:N0}[/]") : "0");
+        table.AddRow("closes changed", Text($"{outcome.ClosesChanged:N0}"));
+        table.Caption(Text($"{outcome.Elapsed.TotalSeconds:F2} s, {outcome.RowsPerSecond:N0} rows/s") +
+            (ProcessMemory.PeakResidentBytes() is { } bytes ? Text($", peak RSS {bytes / 1048576.0:F0} MB") : ""));
         return table;
     }
 
