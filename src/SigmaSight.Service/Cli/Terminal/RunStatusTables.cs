@@ -45,10 +45,10 @@ public static class RunStatusTables
     {
         var table = new Table().RoundedBorder()
             .Title(Text($"unsuccessful items ({view.Unsuccessful.Count} of {view.UnsuccessfulCount})"))
-            .AddColumn("phase").AddColumn("status").AddColumn("item").AddColumn("error").AddColumn("job");
+            .AddColumn("item").AddColumn("status").AddColumn("error").AddColumn(new TableColumn("job") { NoWrap = true });
         foreach (var i in view.Unsuccessful)
-            table.AddRow(Markup.Escape(BatchPhases.Name(i.Phase)), $"[red]{i.Status}[/]", Markup.Escape(i.ItemKey),
-                Markup.Escape(i.Error ?? ""), i.JobUrl is { } url ? $"[link]{Markup.Escape(url)}[/]" : "-");
+            table.AddRow(Markup.Escape(i.ItemKey), $"[red]{i.Status}[/]", Markup.Escape(i.Error ?? ""),
+                i.JobUrl is { } url ? $"[link]{Markup.Escape(url)}[/]" : "-");
         return table;
     }
 
