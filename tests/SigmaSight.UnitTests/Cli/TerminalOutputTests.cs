@@ -43,7 +43,7 @@ public sealed class TerminalOutputTests
         }
 
         Render(rich: true, noColor: false).Should().Contain($"{Escape}[");
-        Render(rich: false, noColor: false).Should().NotContain(Escape.ToString()).And.Contain("POISON");
+        Render(rich: false, noColor: false).Should().NotContain(Escape.ToString()).And.Contain("unsuccessful items (2 of 13)");
         Render(rich: true, noColor: true).Should().NotContain($"{Escape}[38;").And.NotContain($"{Escape}[31m").And.NotContain($"{Escape}[32m");
     }
 
