@@ -25,18 +25,17 @@ public static class ImportTables
         return table;
     }
 
-    /// <summary>One row per portfolio: status, inception, lots and flows by outcome, recompute scheduled.</summary>
+    /// <summary>One row per portfolio: status, inception, lots and flows added/changed/(closed)/unchanged, recompute scheduled.</summary>
     public static Table Portfolios(ImportSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var table = new Table().RoundedBorder().Title("import-portfolios")
-            .AddColumn("portfolio").AddColumn("status").AddColumn("inception").AddColumn(Right("lots added")).AddColumn(Right("changed"))
-            .AddColumn(Right("closed")).AddColumn(Right("unchanged")).AddColumn(Right("flows added")).AddColumn(Right("changed"))
-            .AddColumn(Right("unchanged")).AddColumn("recompute from");
+            .AddColumn(new TableColumn("portfolio") { NoWrap = true }).AddColumn("status").AddColumn(new TableColumn("inception") { NoWrap = true })
+            .AddColumn(Right("lots +/~/closed/=")).AddColumn(Right("flows +/~/=")).AddColumn(new TableColumn("recompute from") { NoWrap = true });
         foreach (var p in summary.Portfolios)
-            table.AddRow(Markup.Escape(p.Portfolio), Markup.Escape(p.Status), Text($"{p.Inception:yyyy-MM-dd}"), Text($"{p.LotsAdded}"),
-                Text($"{p.LotsChanged}"), Text($"{p.LotsClosed}"), Text($"{p.LotsUnchanged}"), Text($"{p.FlowsAdded}"),
-                Text($"{p.FlowsChanged}"), Text($"{p.FlowsUnchanged}"), p.RecomputeFrom is { } from ? Text($"[yellow]{from:yyyy-MM-dd}[/]") : "-");
+            table.AddRow(Markup.Escape(p.Portfolio), Markup.Escape(p.Status), Text($"{p.Inception:yyyy-MM-dd}"),
+                Text($"{p.LotsAdded}/{p.LotsChanged}/{p.LotsClosed}/{p.LotsUnchanged}"), Text($"{p.FlowsAdded}/{p.FlowsChanged}/{p.FlowsUnchanged}"),
+                p.RecomputeFrom is { } from ? Text($"[yellow]{from:yyyy-MM-dd}[/]") : "-");
         return table;
     }
 
