@@ -5,14 +5,14 @@ namespace SigmaSight.Service.Api;
 /// <summary>One run as listed by GET /api/runs.</summary>
 public sealed record RunView(Guid Id, RunKind Kind, string Scope, DateOnly BusinessDate, DateOnly RangeFrom, DateOnly RangeTo,
     RunStatus Status, string RequestedBy, DateTimeOffset TriggerTime, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt, double? DurationSeconds, Guid? SupersededBy, string? Summary)
+    DateTimeOffset? FinishedAt, double? DurationSeconds, Guid? SupersededBy, string? Summary, DateTimeOffset? DetailPrunedAt = null)
 {
     public static RunView Of(BatchRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new(run.Id, run.Kind, run.Scope, run.BusinessDate, run.RangeFrom, run.RangeTo, run.Status, run.RequestedBy,
             run.TriggerTime, run.CreatedAt, run.StartedAt, run.FinishedAt, (run.FinishedAt - run.StartedAt)?.TotalSeconds,
-            run.SupersededBy, run.Summary);
+            run.SupersededBy, run.Summary, run.DetailPrunedAt);
     }
 }
 

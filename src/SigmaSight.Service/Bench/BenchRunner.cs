@@ -18,8 +18,12 @@ namespace SigmaSight.Service.Bench;
 /// </summary>
 public static class BenchRunner
 {
+    /// <summary>
+    /// Runs the bench, writing its steps to <paramref name="output"/> and each run's progress as a line per poll, or as
+    /// live bars on <paramref name="live"/> (a terminal) when given.
+    /// </summary>
     public static async Task<BenchReport> RunAsync(string configuredConnection, BenchSettings settings, bool withApi,
-        TextWriter output, CancellationToken cancellationToken)
+        TextWriter output, CancellationToken cancellationToken, Spectre.Console.IAnsiConsole? live = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
@@ -36,7 +40,7 @@ public static class BenchRunner
         {
             await output.WriteLineAsync($"bench: warm-up nightly for {previous:yyyy-MM-dd} (gives the measured night its previous snapshots)")
                 .ConfigureAwait(false);
-            warmUp = await RunWithProgressAsync(host, connection, Nightly(previous, host), null, timeout, output, cancellationToken)
+            warmUp = await RunWithProgressAsync(host, connection, Nightly(previous, host), null, timeout, output, live, cancellationToken)
                 .ConfigureAwait(false);
             if (warmUp.Status != nameof(RunStatus.Completed))
                 throw new InvalidOperationException($"bench: the warm-up nightly ended {warmUp.Status}: {warmUp.Summary}");
@@ -54,7 +58,7 @@ public static class BenchRunner
             $"portfolios x {settings.Positions} positions{(settings.ApiReads > 0 ? $", {settings.ApiReads} API reads by {settings.ApiConcurrency} clients" : "")}")
             .ConfigureAwait(false);
         var load = settings.ApiReads > 0 ? new ApiLoadPlan(host, settings, plan) : null;
-        var run = await RunWithProgressAsync(host, connection, request, load, timeout, output, cancellationToken).ConfigureAwait(false);
+        var run = await RunWithProgressAsync(host, connection, request, load, timeout, output, live, cancellationToken).ConfigureAwait(false);
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
@@ -99,24 +103,45 @@ public static class BenchRunner
     private static DateTimeOffset Now(BenchHost host) => host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static async Task<RunFigures> RunWithProgressAsync(BenchHost host, string connection, RunRequest request, ApiLoadPlan? load,
-        TimeSpan timeout, TextWriter output, CancellationToken cancellationToken)
+        TimeSpan timeout, TextWriter output, Spectre.Console.IAnsiConsole? live, CancellationToken cancellationToken)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
         var handle = await scope.ServiceProvider.GetRequiredService<RunStarter>().StartAsync(request, cancellationToken).ConfigureAwait(false);
         var reads = load?.Start(handle.RunId, cancellationToken);
         var clock = Stopwatch.StartNew();
-        var status = RunStatus.Running;
-        while (status == RunStatus.Running)
+        if (live is not null)
+            await Cli.Terminal.LiveRunProgress.ShowAsync(live, view => PollAsync(db, handle.RunId, view, clock, timeout, cancellationToken)).ConfigureAwait(false);
+        else
         {
-            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
-            (var line, status) = await RunLedger.ProgressAsync(db, handle.RunId, cancellationToken).ConfigureAwait(false);
-            var api = load?.Done is { } done ? $"  api reads {done}" : "";
-            await output.WriteLineAsync($"  [{clock.Elapsed.TotalSeconds,6:F1}s] {line}{api}").ConfigureAwait(false);
-            if (clock.Elapsed > timeout) throw new TimeoutException($"bench: run {handle.RunId} still Running after {timeout}");
+            var status = RunStatus.Running;
+            while (status == RunStatus.Running)
+            {
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+                (var line, status) = await RunLedger.ProgressAsync(db, handle.RunId, cancellationToken).ConfigureAwait(false);
+                var api = load?.Done is { } done ? $"  api reads {done}" : "";
+                await output.WriteLineAsync($"  [{clock.Elapsed.TotalSeconds,6:F1}s] {line}{api}").ConfigureAwait(false);
+                if (clock.Elapsed > timeout) throw new TimeoutException($"bench: run {handle.RunId} still Running after {timeout}");
+            }
         }
         if (reads is not null) await reads.ConfigureAwait(false);
         return await RunLedger.ReadAsync(db, connection, handle.RunId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>Shows the run's ledger on live bars until it is no longer Running.</summary>
+    private static async Task<RunStatus> PollAsync(SigmaSightDbContext db, Guid runId, IRunProgressView view, Stopwatch clock,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            var progress = await RunProgress.ReadAsync(db, runId, cancellationToken).ConfigureAwait(false);
+            await view.ShowAsync(progress).ConfigureAwait(false);
+            if (progress.Run.Status != RunStatus.Running) return progress.Run.Status;
+            if (clock.Elapsed > timeout) throw new TimeoutException($"bench: run {runId} still Running after {timeout}");
+        }
     }
 }
 

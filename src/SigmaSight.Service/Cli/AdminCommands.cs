@@ -1,5 +1,8 @@
 using System.CommandLine;
+using SigmaSight.Service.Api;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Cli.Terminal;
+using SigmaSight.Service.Hosting.Security;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Portfolios.Demo;
 
@@ -38,19 +41,36 @@ public static class AdminCommands
     public static Command Status(string[] args)
     {
         var run = CliOptions.RunId("run-id", "A run id, or a unique prefix or suffix of one (default: the 20 most recent runs)");
-        var command = new Command("status", "Show recent runs, or one run with its phases and unsuccessful items") { run };
+        var json = new Option<bool>("--json") { Description = "Print JSON: the run with its phases, unsuccessful items and findings (or, without a run, the runs --json list)" };
+        var command = new Command("status", "Show recent runs, or one run with its phases, failed items (errors, Hangfire job links) and data-quality findings")
+            { run, json };
         command.SetAction((result, ct) => WithServicesAsync(args, async services =>
         {
             var db = services.GetRequiredService<SigmaSightDbContext>();
-            if (result.GetValue(run) is { } text)
+            var output = CliOutput.For(result);
+            if (result.GetValue(run) is not { } text)
             {
-                var found = await RunReferences.FindAsync(db.BatchRuns, text, "run-id", ct).ConfigureAwait(false);
-                await StatusPrinter.PrintRunAsync(db, found.Id ?? throw new UsageException(found.Problem!), Console.Out, ct).ConfigureAwait(false);
+                var runs = await StatusPrinter.RecentAsync(db, StatusPrinter.RecentCount, ct).ConfigureAwait(false);
+                if (result.GetValue(json)) await CliJson.WriteAsync(runs.Select(RunView.Of).ToList()).ConfigureAwait(false);
+                else if (output.Rich && runs.Count > 0) output.Console.Write(RunsTable.Of(runs));
+                else await StatusPrinter.PrintRecentAsync(db, StatusPrinter.RecentCount, Console.Out, ct).ConfigureAwait(false);
+                return 0;
             }
-            else await StatusPrinter.PrintRecentAsync(db, StatusPrinter.RecentCount, Console.Out, ct).ConfigureAwait(false);
+            var found = await RunReferences.FindAsync(db.BatchRuns, text, "run-id", ct).ConfigureAwait(false);
+            var view = await RunStatusView.ReadAsync(db, found.Id ?? throw new UsageException(found.Problem!),
+                DashboardLinks.From(services.GetRequiredService<IConfiguration>()), ct).ConfigureAwait(false);
+            await ShowAsync(view, result.GetValue(json), output).ConfigureAwait(false);
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>One run as JSON, as tables on a terminal or as plain lines.</summary>
+    internal static async Task ShowAsync(RunStatusView view, bool json, CliOutput output)
+    {
+        if (json) await CliJson.WriteAsync(view).ConfigureAwait(false);
+        else if (output.Rich) RunStatusTables.Render(output.Console, view);
+        else await StatusPrinter.PrintRunAsync(view, Console.Out).ConfigureAwait(false);
     }
 
     internal static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, Task<int>> action)

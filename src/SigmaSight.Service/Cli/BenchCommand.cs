@@ -47,18 +47,20 @@ public static class BenchCommand
                 throw new UsageException(e.Message);
             }
             var path = result.GetValue(json);
+            var live = Terminal.CliOutput.For(result) is { Rich: true } output ? output.Console : null;
             if (!result.GetValue(compare))
             {
-                var report = await BenchRunner.RunAsync(connection, settings, settings.ApiReads > 0, Console.Out, ct).ConfigureAwait(false);
+                var report = await BenchRunner.RunAsync(connection, settings, settings.ApiReads > 0, Console.Out, ct, live).ConfigureAwait(false);
                 await BenchPrinter.PrintAsync(report, Console.Out).ConfigureAwait(false);
+                live?.Write(Terminal.BenchTable.Of(report.Run));
                 if (path is not null) await BenchPrinter.WriteJsonAsync(report, path, ct).ConfigureAwait(false);
                 return ExitCode(report);
             }
             await Console.Out.WriteLineAsync("bench: --compare-load, run 1 of 2: without API reads").ConfigureAwait(false);
-            var quiet = await BenchRunner.RunAsync(connection, settings with { ApiReads = 0 }, withApi: true, Console.Out, ct).ConfigureAwait(false);
+            var quiet = await BenchRunner.RunAsync(connection, settings with { ApiReads = 0 }, withApi: true, Console.Out, ct, live).ConfigureAwait(false);
             await BenchPrinter.PrintAsync(quiet, Console.Out).ConfigureAwait(false);
             await Console.Out.WriteLineAsync("bench: --compare-load, run 2 of 2: with API reads").ConfigureAwait(false);
-            var loaded = await BenchRunner.RunAsync(connection, settings, withApi: true, Console.Out, ct).ConfigureAwait(false);
+            var loaded = await BenchRunner.RunAsync(connection, settings, withApi: true, Console.Out, ct, live).ConfigureAwait(false);
             await BenchPrinter.PrintAsync(loaded, Console.Out).ConfigureAwait(false);
             var comparison = new LoadComparison(quiet, loaded, loaded.Run.WallSeconds / quiet.Run.WallSeconds);
             await Console.Out.WriteLineAsync(Text($"bench: slowdown under API load: {comparison.Slowdown:F2}x ({loaded.Run.WallSeconds:F1} s with {settings.ApiReads} reads vs {quiet.Run.WallSeconds:F1} s without)")).ConfigureAwait(false);

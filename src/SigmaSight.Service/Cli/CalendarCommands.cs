@@ -8,8 +8,8 @@ using SigmaSight.Service.Persistence;
 namespace SigmaSight.Service.Cli;
 
 /// <summary>
-/// Calendar verbs: <c>add-closure</c> (an exchange-announced closure, honoured at once), <c>remove-closure</c> (its undo)
-/// and <c>business-date</c>.
+/// Calendar verbs: <c>add-closure</c> (an exchange-announced closure, honoured at once), <c>remove-closure</c> (its undo),
+/// <c>closures</c> (the list) and <c>business-date</c>.
 /// </summary>
 public static class CalendarCommands
 {
@@ -57,13 +57,34 @@ public static class CalendarCommands
     public static Command BusinessDateOf()
     {
         var at = CliOptions.Instants("--at", "Trigger instants (ISO 8601 with offset)");
-        var command = new Command("business-date", "Print the business date of each trigger instant (the last trading day past the 16:30 New York cutoff)") { at };
+        var json = new Option<bool>("--json") { Description = "Print JSON: [{\"at\": instant, \"businessDate\": date}, ...]" };
+        var command = new Command("business-date", "Print the business date of each trigger instant (the last trading day past the 16:30 New York cutoff)")
+            { at, json };
         command.SetAction((result, ct) => WithDbAsync(async (services, _) =>
         {
             var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
-            foreach (var instant in result.GetValue(at) ?? [])
-                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{instant:O} {BusinessDate.Resolve(instant, calendar):yyyy-MM-dd}")).ConfigureAwait(false);
+            var dates = (result.GetValue(at) ?? []).Select(i => new BusinessDateView(i, BusinessDate.Resolve(i, calendar))).ToList();
+            if (result.GetValue(json)) await CliJson.WriteAsync(dates).ConfigureAwait(false);
+            else foreach (var d in dates)
+                    await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{d.At:O} {d.BusinessDate:yyyy-MM-dd}")).ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary><c>closures [--json]</c>: the operator-added closures in date order (the shape of GET /api/closures).</summary>
+    public static Command Closures()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (the shape of GET /api/closures) instead of lines" };
+        var command = new Command("closures", "List the exchange closures added with add-closure (market_closures), in date order") { json };
+        command.SetAction((result, ct) => WithDbAsync(async (_, db) =>
+        {
+            var closures = await db.MarketClosures.AsNoTracking().OrderBy(c => c.Date).Select(c => new Api.ClosureView(c.Date, c.Reason))
+                .ToListAsync(ct).ConfigureAwait(false);
+            if (result.GetValue(json)) await CliJson.WriteAsync(closures).ConfigureAwait(false);
+            else if (closures.Count == 0) await Console.Out.WriteLineAsync("no closures added (the NYSE rules apply): add one with add-closure").ConfigureAwait(false);
+            else foreach (var c in closures)
+                    await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{c.Date:yyyy-MM-dd}  {c.Reason}")).ConfigureAwait(false);
             return 0;
         }));
         return command;
@@ -76,3 +97,6 @@ public static class CalendarCommands
         return await action(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>()).ConfigureAwait(false);
     }
 }
+
+/// <summary>One line of <c>business-date --json</c>: a trigger instant and its business date.</summary>
+public sealed record BusinessDateView(DateTimeOffset At, DateOnly BusinessDate);

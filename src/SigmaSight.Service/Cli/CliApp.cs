@@ -16,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("SigmaSight Batch: the nightly portfolio analytics batch on Hangfire and PostgreSQL")
         {
             verbose,
+            Terminal.CliOutput.PlainOption,
             AdminCommands.Migrate(args),
             AdminCommands.SeedDemo(args),
             ImportPortfoliosCommand.Create(args),
@@ -30,6 +31,7 @@ public static class CliApp
             ImportPricesCommand.Create(args),
             CalendarCommands.AddClosure(),
             CalendarCommands.RemoveClosure(),
+            CalendarCommands.Closures(),
             CalendarCommands.BusinessDateOf(),
             ServeCommand.Create(),
             BenchCommand.Create(args),

@@ -22,6 +22,8 @@ public static class CliHost
         if (!withServers)
             builder.Configuration[$"{HangfireHostOptions.SectionName}:{nameof(HangfireHostOptions.RunServers)}"] = "false";
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // Standard output carries the verb's report (and --json's document) alone: log lines go to standard error.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSigmaSightCore(builder.Configuration);
         builder.Services.AddSigmaSightHangfire(builder.Configuration);
         configureServices?.Invoke(builder.Services);

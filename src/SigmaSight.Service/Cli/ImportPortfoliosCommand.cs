@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SigmaSight.Service.Portfolios.Import;
+using Spectre.Console;
 
 namespace SigmaSight.Service.Cli;
 
@@ -26,10 +27,20 @@ public static class ImportPortfoliosCommand
             using var flowsReader = flowsFile is null ? null : Open(flowsFile, "--flows");
             try
             {
-                var summary = await services.GetRequiredService<PortfolioImporter>().ImportAsync(
+                var output = Terminal.CliOutput.For(result);
+                Task<ImportSummary> Import() => services.GetRequiredService<PortfolioImporter>().ImportAsync(
                     new ImportSource(lotsFile.ToString(), lotsReader),
-                    flowsReader is null ? null : new ImportSource(flowsFile!.ToString(), flowsReader), ct).ConfigureAwait(false);
-                foreach (var line in summary.Lines()) await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                    flowsReader is null ? null : new ImportSource(flowsFile!.ToString(), flowsReader), ct);
+                if (!output.Rich)
+                {
+                    foreach (var line in (await Import().ConfigureAwait(false)).Lines()) await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                    return ExitCodes.Completed;
+                }
+                var summary = await output.Console.Status().StartAsync($"importing {Markup.Escape(lotsFile.Name)}", _ => Import()).ConfigureAwait(false);
+                var lines = summary.Lines().ToList();
+                await Console.Out.WriteLineAsync(lines[0]).ConfigureAwait(false);
+                output.Console.Write(Terminal.ImportTables.Portfolios(summary));
+                await Console.Out.WriteLineAsync(lines[^1]).ConfigureAwait(false);
                 return ExitCodes.Completed;
             }
             catch (PortfolioImportException e)

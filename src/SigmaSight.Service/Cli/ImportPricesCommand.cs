@@ -32,15 +32,22 @@ public static class ImportPricesCommand
             await using var content = path == "-"
                 ? Console.OpenStandardInput()
                 : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            var outcome = await services.GetRequiredService<PriceImporter>()
-                .ImportAsync(new PriceImportRequest(content, path, name!, result.GetValue(skip)), ct).ConfigureAwait(false);
-            await PrintAsync(path, outcome, Console.Out).ConfigureAwait(false);
+            var importer = services.GetRequiredService<PriceImporter>();
+            var request = new PriceImportRequest(content, path, name!, result.GetValue(skip));
+            var output = Terminal.CliOutput.For(result);
+            var outcome = output.Rich
+                ? await Terminal.ImportProgress.ShowAsync(output.Console, path == "-" ? "standard input" : Path.GetFileName(path), path == "-" ? null : content,
+                    rows => importer.ImportAsync(request with { RowsRead = rows }, ct)).ConfigureAwait(false)
+                : await importer.ImportAsync(request, ct).ConfigureAwait(false);
+            if (output.Rich && outcome.Written) output.Console.Write(Terminal.ImportTables.Prices(path, outcome));
+            await PrintAsync(path, outcome, Console.Out, summary: !(output.Rich && outcome.Written)).ConfigureAwait(false);
             return outcome.Written ? ExitCodes.Completed : ExitCodes.Usage;
         }));
         return command;
     }
 
-    public static async Task PrintAsync(string path, PriceImportResult outcome, TextWriter output)
+    /// <summary>The outcome as plain lines: the summary line (unless <paramref name="summary"/> is false: a table showed it), the steps, the changed closes, the rebuilds and the bad lines.</summary>
+    public static async Task PrintAsync(string path, PriceImportResult outcome, TextWriter output, bool summary = true)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(output);
@@ -52,9 +59,10 @@ public static class ImportPricesCommand
             return;
         }
         var peak = ProcessMemory.PeakResidentBytes() is { } bytes ? Text($", peak RSS {bytes / 1048576.0:F0} MB") : "";
-        await output.WriteLineAsync(Text($"import-prices: {name}: {outcome.RowsRead:N0} rows read, {outcome.Inserted:N0} inserted, ") +
-            Text($"{outcome.Updated:N0} updated, {outcome.Unchanged:N0} unchanged, {outcome.Rejected:N0} rejected in ") +
-            Text($"{outcome.Elapsed.TotalSeconds:F2} s ({outcome.RowsPerSecond:N0} rows/s){peak}")).ConfigureAwait(false);
+        if (summary)
+            await output.WriteLineAsync(Text($"import-prices: {name}: {outcome.RowsRead:N0} rows read, {outcome.Inserted:N0} inserted, ") +
+                Text($"{outcome.Updated:N0} updated, {outcome.Unchanged:N0} unchanged, {outcome.Rejected:N0} rejected in ") +
+                Text($"{outcome.Elapsed.TotalSeconds:F2} s ({outcome.RowsPerSecond:N0} rows/s){peak}")).ConfigureAwait(false);
         if (outcome.Steps.Count > 0)
             await output.WriteLineAsync("  steps: " + string.Join(", ", outcome.Steps.Select(s => Text($"{s.Key} {s.Value.TotalSeconds:F2} s"))))
                 .ConfigureAwait(false);

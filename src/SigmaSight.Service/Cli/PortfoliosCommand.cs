@@ -18,7 +18,9 @@ public static class PortfoliosCommand
         command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
         {
             var portfolios = await PortfolioList.ReadAsync(services.GetRequiredService<SigmaSightDbContext>(), ct).ConfigureAwait(false);
+            var output = Terminal.CliOutput.For(result);
             if (result.GetValue(json)) await Console.Out.WriteLineAsync(JsonSerializer.Serialize(portfolios, Json)).ConfigureAwait(false);
+            else if (output.Rich && portfolios.Count > 0) output.Console.Write(Terminal.PortfoliosTable.Of(portfolios));
             else await PrintAsync(portfolios, Console.Out).ConfigureAwait(false);
             return ExitCodes.Completed;
         }));

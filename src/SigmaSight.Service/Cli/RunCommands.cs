@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Cli.Terminal;
+using SigmaSight.Service.Hosting.Security;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
@@ -84,16 +86,22 @@ public static class RunCommands
         var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var runRequest = await request(services, calendar, now).ConfigureAwait(false);
+        var links = DashboardLinks.From(services.GetRequiredService<IConfiguration>());
         await host.StartAsync(ct).ConfigureAwait(false);
         try
         {
             var handle = await services.GetRequiredService<RunStarter>().StartAsync(runRequest, ct).ConfigureAwait(false);
+            var output = CliOutput.For(result);
             await Console.Out.WriteLineAsync(
                 $"{runRequest.Kind} {runRequest.From:yyyy-MM-dd}..{runRequest.To:yyyy-MM-dd}: run {handle.RunId} {(handle.Joined ? "joined (already exists)" : "started")}").ConfigureAwait(false);
-            var run = await services.GetRequiredService<RunWaiter>()
-                .WaitAsync(handle.RunId, TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes)), Console.Out, ct,
+            var waiter = services.GetRequiredService<RunWaiter>();
+            var timeout = TimeSpan.FromMinutes(result.GetValue(TimeoutMinutes));
+            var run = output.Rich
+                ? await LiveRunProgress.ShowAsync(output.Console, view => waiter.WaitAsync(handle.RunId, timeout, view, ct)).ConfigureAwait(false)
+                : await waiter.WaitAsync(handle.RunId, timeout, Console.Out, ct,
                     Console.IsOutputRedirected ? RunWaiter.QuietInterval : TimeSpan.Zero).ConfigureAwait(false);
-            await StatusPrinter.PrintRunAsync(services.GetRequiredService<SigmaSightDbContext>(), run.Id, Console.Out, ct).ConfigureAwait(false);
+            var view = await RunStatusView.ReadAsync(services.GetRequiredService<SigmaSightDbContext>(), run.Id, links, ct).ConfigureAwait(false);
+            await AdminCommands.ShowAsync(view, json: false, output).ConfigureAwait(false);
             return ExitCodes.Of(run.Status);
         }
         finally

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SigmaSight.Service.Api;
+using SigmaSight.Service.Cli.Terminal;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Cli;
@@ -9,12 +8,6 @@ namespace SigmaSight.Service.Cli;
 /// <summary><c>runs [--limit N] [--json]</c>: the most recent runs, newest first, with their ids and times.</summary>
 public static class RunsCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static Command Create(string[] args)
     {
         var limit = CliOptions.Bounded("--limit", "How many runs to list", StatusPrinter.RecentCount, 1, QueryEndpoints.MaxLimit);
@@ -23,13 +16,11 @@ public static class RunsCommand
         command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
         {
             var db = services.GetRequiredService<SigmaSightDbContext>();
-            if (!result.GetValue(json))
-            {
-                await StatusPrinter.PrintRecentAsync(db, result.GetValue(limit), Console.Out, ct).ConfigureAwait(false);
-                return ExitCodes.Completed;
-            }
             var runs = await StatusPrinter.RecentAsync(db, result.GetValue(limit), ct).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs.Select(RunView.Of).ToList(), Json)).ConfigureAwait(false);
+            var output = CliOutput.For(result);
+            if (result.GetValue(json)) await CliJson.WriteAsync(runs.Select(RunView.Of).ToList()).ConfigureAwait(false);
+            else if (output.Rich && runs.Count > 0) output.Console.Write(RunsTable.Of(runs));
+            else await StatusPrinter.PrintRecentAsync(db, result.GetValue(limit), Console.Out, ct).ConfigureAwait(false);
             return ExitCodes.Completed;
         }));
         return command;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Batches;
-using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.Hosting.Security;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Cli;
@@ -9,44 +9,47 @@ namespace SigmaSight.Service.Cli;
 /// <summary>Prints runs, their phases and their unsuccessful items as plain tables.</summary>
 public static class StatusPrinter
 {
-    public static async Task PrintRunAsync(SigmaSightDbContext db, Guid runId, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Reads one run (<see cref="RunStatusView"/>, links under <paramref name="links"/> or the default URL) and prints it.</summary>
+    public static async Task PrintRunAsync(SigmaSightDbContext db, Guid runId, TextWriter output, CancellationToken cancellationToken,
+        DashboardLinks? links = null)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        var view = await RunStatusView.ReadAsync(db, runId, links ?? new DashboardLinks(new Uri(DashboardSecurityOptions.DefaultPublicUrl)),
+            cancellationToken).ConfigureAwait(false);
+        await PrintRunAsync(view, output).ConfigureAwait(false);
+    }
+
+    /// <summary>One run as plain lines: its header, a line per phase, its unsuccessful items with their job, its findings.</summary>
+    public static async Task PrintRunAsync(RunStatusView view, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(output);
-        var run = await db.BatchRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false)
-            ?? throw new UsageException($"run {runId} does not exist");
-        var phases = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Phase)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var problems = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == runId && i.Status != ItemStatus.Succeeded).OrderBy(i => i.Phase).ThenBy(i => i.ItemKey)
-            .Take(20).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var inv = CultureInfo.InvariantCulture;
+        var (run, inv) = (view.Run, CultureInfo.InvariantCulture);
         await output.WriteLineAsync(string.Create(inv,
             $"run {run.Id}  {run.Kind}  {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}  status {run.Status}  " +
-            $"took {(run.FinishedAt - run.StartedAt)?.TotalSeconds:0.0}s")).ConfigureAwait(false);
-        var unsuccessful = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == runId && (i.Status == ItemStatus.Failed || i.Status == ItemStatus.Blocked))
-            .GroupBy(i => new { i.Phase, i.Status }).Select(g => new { g.Key.Phase, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        int Count(int phase, ItemStatus status) => unsuccessful.FirstOrDefault(u => u.Phase == phase && u.Status == status)?.Count ?? 0;
-        await output.WriteLineAsync($"  {"phase",-20} {"status",-20} {"done",6} {"expected",8} {"failed",7} {"blocked",8}").ConfigureAwait(false);
-        foreach (var p in phases)
-            await output.WriteLineAsync($"  {p.Name,-20} {p.Status,-20} {p.Expected - p.Remaining,6} {p.Expected,8} " +
-                $"{Count(p.Phase, ItemStatus.Failed),7} {Count(p.Phase, ItemStatus.Blocked),8}").ConfigureAwait(false);
-        foreach (var i in problems)
-            await output.WriteLineAsync($"  {i.Status,-8} {i.ItemKey}  {i.Error}").ConfigureAwait(false);
-        var findings = await RunFindings.ReadAsync(db, runId, 20, cancellationToken).ConfigureAwait(false);
-        var findingCount = await db.DataQualityFindings.CountAsync(f => f.RunId == runId, cancellationToken).ConfigureAwait(false);
-        if (findingCount > 0)
-            await output.WriteLineAsync($"  data quality: {findingCount} finding(s){(findingCount > findings.Count ? $", the {findings.Count} most severe:" : ":")}")
+            $"took {run.DurationSeconds:0.0}s")).ConfigureAwait(false);
+        await output.WriteLineAsync($"  {"phase",-20} {"status",-20} {"done",6} {"expected",8} {"failed",7} {"blocked",8} {"took",8}").ConfigureAwait(false);
+        foreach (var p in view.Phases)
+            await output.WriteLineAsync(string.Create(inv, $"  {p.Name,-20} {p.Status,-20} {p.Done,6} {p.Expected,8} " +
+                $"{p.Failed,7} {p.Blocked,8} {Seconds(p.DurationSeconds),8}")).ConfigureAwait(false);
+        foreach (var i in view.Unsuccessful)
+            await output.WriteLineAsync($"  {i.Status,-8} {i.ItemKey}  {i.Error}{(i.JobUrl is { } url ? $"  job: {url}" : "")}").ConfigureAwait(false);
+        if (view.UnsuccessfulCount > view.Unsuccessful.Count)
+            await output.WriteLineAsync(string.Create(inv, $"  … {view.UnsuccessfulCount - view.Unsuccessful.Count} more unsuccessful item(s): {view.RunUrl}"))
                 .ConfigureAwait(false);
-        foreach (var f in findings)
+        if (view.FindingCount > 0)
+            await output.WriteLineAsync(string.Create(inv, $"  data quality: {view.FindingCount} finding(s)") +
+                (view.FindingCount > view.Findings.Count ? string.Create(inv, $", the {view.Findings.Count} most severe:") : ":")).ConfigureAwait(false);
+        foreach (var f in view.Findings)
             await output.WriteLineAsync($"  {f.Severity,-8} {f.Kind,-20} {f.BusinessDate:yyyy-MM-dd} {f.Symbol,-8} {f.Detail}").ConfigureAwait(false);
         if (run.Summary is not null) await output.WriteLineAsync($"  summary: {run.Summary}").ConfigureAwait(false);
         if (run.DetailPrunedAt is { } pruned)
             await output.WriteLineAsync($"  retention pruned this run's items, phases and findings on {pruned:yyyy-MM-dd} (Retention:KeepDays)")
                 .ConfigureAwait(false);
+        await output.WriteLineAsync($"  dashboard: {view.RunUrl}").ConfigureAwait(false);
     }
+
+    private static string Seconds(double? seconds) =>
+        seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-";
 
     /// <summary>Runs listed by <c>status</c> without a run id.</summary>
     public const int RecentCount = 20;
@@ -79,6 +82,5 @@ public static class StatusPrinter
             .ToListAsync(cancellationToken);
     }
 
-    private static string Took(BatchRun run) =>
-        (run.FinishedAt - run.StartedAt) is { } took ? took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "-";
+    private static string Took(BatchRun run) => Seconds((run.FinishedAt - run.StartedAt)?.TotalSeconds);
 }

@@ -12,6 +12,14 @@ public static class ServiceProcess
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment,
         params string[] arguments)
     {
+        var (exitCode, stdout, stderr) = await RunSeparatelyAsync(environment, arguments);
+        return (exitCode, stdout + stderr);
+    }
+
+    /// <summary>Runs the CLI and returns its standard output and standard error apart (e.g. to parse --json's stdout alone).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunSeparatelyAsync(IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Dll);
         foreach (var a in arguments) start.ArgumentList.Add(a);
@@ -21,6 +29,6 @@ public static class ServiceProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -22,6 +22,15 @@ public sealed class DashboardSecurityOptions
     /// <summary>Accept Basic credentials over plain HTTP from a non-loopback client (off: they would travel in clear).</summary>
     public bool AllowBasicOverHttp { get; set; }
 
+    /// <summary>
+    /// Where people reach the service (scheme, host, port, any path prefix of a proxy): the CLI's links to the dashboard
+    /// (a failed item's Hangfire job, a run's page) start with it.
+    /// </summary>
+    public Uri PublicUrl { get; set; } = new(DefaultPublicUrl);
+
+    /// <summary>Where <c>serve</c> listens by default.</summary>
+    public const string DefaultPublicUrl = "http://127.0.0.1:5080";
+
     public IReadOnlyList<string> EffectiveKnownProxies => KnownProxies ?? ["127.0.0.1", "::1"];
 
     public IReadOnlyList<DashboardUser> EffectiveUsers => Users ?? [];

@@ -13,6 +13,7 @@ public sealed class DashboardSecurityValidator : IValidateOptions<DashboardSecur
         var errors = new List<string>();
         foreach (var proxy in options.EffectiveKnownProxies)
             if (!IPAddress.TryParse(proxy, out _)) errors.Add($"Dashboard:KnownProxies: '{proxy}' is not an IP address");
+        if (DashboardLinks.Check(options.PublicUrl) is { } badUrl) errors.Add(badUrl);
         if (options.Mode == DashboardMode.Policy && options.EffectiveUsers.Count == 0)
             errors.Add("Dashboard:Mode is Policy but Dashboard:Users is empty: nobody could sign in");
         for (var i = 0; i < options.EffectiveUsers.Count; i++)

@@ -6,4 +6,8 @@ namespace SigmaSight.Service.MarketData.Import;
 /// <c>prices.source</c>. With <paramref name="SkipBadRows"/> the good rows are written and the bad ones listed;
 /// without it any bad row refuses the whole file.
 /// </summary>
-public sealed record PriceImportRequest(Stream Content, string Name, string Source, bool SkipBadRows);
+public sealed record PriceImportRequest(Stream Content, string Name, string Source, bool SkipBadRows)
+{
+    /// <summary>Told the rows read so far, every <see cref="PriceStaging.ProgressEvery"/> rows and at the end of the file.</summary>
+    public IProgress<long>? RowsRead { get; init; }
+}

@@ -39,7 +39,7 @@ public sealed partial class PriceImporter(
         var calendar = await ClosuresAsync(connection, cancellationToken).ConfigureAwait(false);
         await PriceSql.ExecuteAsync(connection, "SET LOCAL work_mem = '128MB'", cancellationToken).ConfigureAwait(false);
         await PriceStaging.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
-        var read = await PriceStaging.CopyAsync(connection, input, calendar, errors, cancellationToken).ConfigureAwait(false);
+        var read = await PriceStaging.CopyAsync(connection, input, calendar, errors, request.RowsRead, cancellationToken).ConfigureAwait(false);
         var steps = new List<KeyValuePair<string, TimeSpan>> { new("read and copy", watch.Elapsed) };
         if (read < 0) return Refused(0, errors, watch);
         if (errors.Count > 0 && !request.SkipBadRows)

@@ -27,8 +27,11 @@ internal static class PriceStaging
     public const int MaxLineBytes = 64 * 1024;
 
     /// <summary>Reads the file into the staging table; the data lines read, or −1 when the header is unusable.</summary>
+    /// <summary>Rows between two reports of the rows read.</summary>
+    public const int ProgressEvery = 10_000;
+
     public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream content, NyseCalendar calendar,
-        PriceErrors errors, CancellationToken cancellationToken)
+        PriceErrors errors, IProgress<long>? rowsRead, CancellationToken cancellationToken)
     {
         long malformed = 0;
         var options = new CsvReaderOptions
@@ -76,6 +79,7 @@ internal static class PriceStaging
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 read++;
+                if (read % ProgressEvery == 0) rowsRead?.Report(read);
                 var line = reader.LineNumber;
                 var (row, problem) = rows.Parse(reader, line);
                 if (row is { } good) Write(copy, good);
@@ -87,6 +91,7 @@ internal static class PriceStaging
             errors.Add(reader.LineNumber + 1, $"unreadable CSV after this point: {e.Message}");
         }
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        rowsRead?.Report(read + malformed);
         return read + malformed;
     }
 
