@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Pnl;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Pnl;
 
-/// <summary>Loads, with a few set-based queries, everything one (portfolio, date) needs except the previous snapshot.</summary>
-public sealed class PnlInputLoader(SigmaSightDbContext db)
+/// <summary>
+/// Loads, with a few set-based queries, everything one (portfolio, date) needs except the previous snapshot. The closes
+/// are bounded by what the day uses, never "since inception", so a day's cost does not grow with the portfolio's age:
+/// the <see cref="HistoryTradingDays"/> trading days up to D (option volatility, stale look-back), and for each option
+/// already settled the closes of its underlying within the stale window up to its settle date (the settlement price
+/// in cash).
+/// </summary>
+public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions> options)
 {
-    /// <summary>Closes before the portfolio's inception loaded for option volatility (63 returns) and stale look-backs.</summary>
+    /// <summary>Trading days of closes loaded up to D: 63 returns of option volatility and the stale look-back, with margin.</summary>
     private const int HistoryTradingDays = 80;
 
     public async Task<PnlInputs> LoadAsync(Guid portfolioId, DateOnly date, NyseCalendar calendar, CancellationToken cancellationToken)
@@ -33,13 +41,16 @@ public sealed class PnlInputLoader(SigmaSightDbContext db)
         var symbols = positions.Where(p => p.InvestmentClass != "PRIVATE")
             .Select(p => p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol)
             .Distinct(StringComparer.Ordinal).ToList();
-        var from = calendar.AddTradingDays(portfolio.InceptionDate < date ? portfolio.InceptionDate : date, -HistoryTradingDays);
+        var stale = options.Value.StaleWindowTradingDays;
+        var from = calendar.AddTradingDays(date, -(HistoryTradingDays + stale));
         var prices = await db.Prices.AsNoTracking()
             .Where(p => symbols.Contains(p.Symbol) && p.Date >= from && p.Date <= date)
-            .OrderBy(p => p.Date).Select(p => new { p.Symbol, p.Date, p.Close })
+            .Select(p => new StoredClose(p.Symbol, p.Date, p.Close))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        prices.AddRange(await SettlementClosesAsync(positions, date, from, stale, calendar, cancellationToken).ConfigureAwait(false));
+        var bySymbol = prices.ToLookup(p => p.Symbol, StringComparer.Ordinal);
         var series = symbols.ToDictionary(s => s, s => new PriceSeries(s,
-            prices.Where(p => p.Symbol == s).Select(p => KeyValuePair.Create(p.Date, p.Close))), StringComparer.Ordinal);
+            bySymbol[s].Select(p => KeyValuePair.Create(p.Date, p.Close))), StringComparer.Ordinal);
 
         return new PnlInputs(portfolio,
             [.. positions.Select(PositionMapping.ToLot)],
@@ -47,6 +58,32 @@ public sealed class PnlInputLoader(SigmaSightDbContext db)
             [.. valuations.Select(v => new Analytics.Pnl.PrivateValuation(v.PositionId, v.ValuationDate, v.Value))],
             series);
     }
+
+    /// <summary>
+    /// The underlying's closes within the stale window up to the settle date of every option whose settlement look-back starts
+    /// before the loaded window: one query for all of them (their number grows with the book's lots, not with its days).
+    /// </summary>
+    private async Task<List<StoredClose>> SettlementClosesAsync(IReadOnlyList<Position> positions, DateOnly date, DateOnly windowStart,
+        int stale, NyseCalendar calendar, CancellationToken cancellationToken)
+    {
+        var settled = positions
+            .Where(p => p.InvestmentClass == "OPTIONS" && p.ExpirationDate is { } e && p.UnderlyingSymbol is not null
+                && calendar.OnOrBefore(e) <= date && calendar.AddTradingDays(calendar.OnOrBefore(e), -stale) < windowStart)
+            .Select(p => (Symbol: p.UnderlyingSymbol!, Settle: calendar.OnOrBefore(p.ExpirationDate!.Value)))
+            .Distinct().ToList();
+        if (settled.Count == 0) return [];
+        var symbols = settled.Select(s => s.Symbol).ToArray();
+        var firsts = settled.Select(s => calendar.AddTradingDays(s.Settle, -stale)).ToArray();
+        var lasts = settled.Select(s => s.Settle).ToArray();
+        return await db.Database.SqlQuery<StoredClose>($"""
+            SELECT DISTINCT p.symbol AS "Symbol", p.date AS "Date", p.close AS "Close"
+              FROM unnest({symbols}, {firsts}, {lasts}) AS w(symbol, first_day, last_day)
+              JOIN sigmasight.prices p ON p.symbol = w.symbol AND p.date BETWEEN w.first_day AND w.last_day
+             WHERE p.date < {windowStart}
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record StoredClose(string Symbol, DateOnly Date, decimal Close);
 }
 
 /// <summary>The loaded inputs of one (portfolio, date).</summary>
