@@ -31,6 +31,10 @@ public static class BenchPrinter
             $"(enqueued in {report.Ceiling.EnqueueSeconds:F1} s)");
         lines.Add($"  phases 3+4: {report.Phase34JobsPerSecond:F1} jobs/s = {report.Phase34RatioOfCeiling:P0} of the ceiling");
         lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
+        if (report.Settings.Hosts > 1)
+            lines.Add($"  hosts: {report.Settings.Hosts} (this process and {report.Settings.Hosts - 1} serve process(es)" +
+                $"{(report.Settings.WorkerQueues is { Count: > 0 } queues ? $" on {string.Join(",", queues)}" : "")}); their peak RSS: " +
+                $"{(report.WorkerHostPeakRssBytes.Count > 0 ? string.Join(", ", report.WorkerHostPeakRssBytes.Select(b => $"{b / 1048576.0:F0} MB")) : "n/a")}");
         lines.AddRange(report.CommandsPerJob.Select(c =>
             $"  db commands per {c.JobKind}: mean {c.Mean:F1}, max {c.Max} over {c.Jobs} job(s) of {c.Items} item(s), at most {c.MaxPerItem} per item " +
             $"(Hangfire storage: mean {c.StorageMean:F1}, max {c.StorageMax})"));

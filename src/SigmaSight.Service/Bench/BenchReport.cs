@@ -18,7 +18,8 @@ public sealed record BenchReport(
     IReadOnlyList<CommandCounts> CommandsPerJob,
     ApiLoadResult? ApiLoad,
     string? LoadAverageBefore,
-    string? LoadAverageAfter)
+    string? LoadAverageAfter,
+    IReadOnlyList<long> WorkerHostPeakRssBytes)
 {
     /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
     public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 };
@@ -51,4 +52,6 @@ public sealed record BenchSettings(
     int ApiReads,
     int ApiConcurrency,
     int CeilingJobs,
-    int TimeoutMinutes);
+    int TimeoutMinutes,
+    int Hosts = 1,
+    IReadOnlyList<string>? WorkerQueues = null);

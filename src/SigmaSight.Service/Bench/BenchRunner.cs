@@ -33,8 +33,9 @@ public static class BenchRunner
         await using var host = BenchHost.Build(connection, withApi);
         var plan = await PrepareAsync(host.Services, connection, settings, output, cancellationToken).ConfigureAwait(false);
 
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var timeout = TimeSpan.FromMinutes(settings.TimeoutMinutes);
+        await using var workers = await StartWorkerHostsAsync(settings, connection, output, cancellationToken).ConfigureAwait(false);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
         RunFigures? warmUp = null;
         if (plan.WarmUpDay is { } previous)
         {
@@ -63,10 +64,27 @@ public static class BenchRunner
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
         var phase34 = RunLedger.Phase34JobsPerSecond(db, run.RunId);
+        var peak = ProcessMemory.PeakResidentBytes();
+        var loadAfter = ProcessMemory.LoadAverage();
+        await workers.DisposeAsync().ConfigureAwait(false);
         return new BenchReport(settings, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!, plan.BusinessDate,
             request.Kind.ToString(), request.From, request.To, plan.Seed, warmUp, ceiling, run, phase34,
-            ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, ProcessMemory.PeakResidentBytes(),
-            host.Meter.Snapshot(), load?.Result, loadBefore, ProcessMemory.LoadAverage());
+            ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, peak,
+            host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes);
+    }
+
+    /// <summary>The <c>--hosts</c> − 1 extra <c>serve</c> processes on the bench database (none for one host).</summary>
+    private static async Task<BenchWorkerHosts> StartWorkerHostsAsync(BenchSettings settings, string connection, TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var extra = settings.Hosts - 1;
+        if (extra > 0)
+        {
+            var queues = settings.WorkerQueues is { Count: > 0 } q ? string.Join(",", q) : "all work queues";
+            await output.WriteLineAsync($"bench: starting {extra} more host process(es) (serve) on {queues}").ConfigureAwait(false);
+        }
+        return await BenchWorkerHosts.StartAsync(extra, connection, settings.WorkerQueues, TimeSpan.FromMinutes(2), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static async Task<BenchPlan> PrepareAsync(IServiceProvider services, string connection, BenchSettings settings,

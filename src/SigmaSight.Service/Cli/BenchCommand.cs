@@ -25,15 +25,20 @@ public static class BenchCommand
         var compare = new Option<bool>("--compare-load") { Description = "Run the bench twice, without and with the API reads, and print the slowdown" };
         var ceiling = CliOptions.Bounded("--ceiling-jobs", "No-op jobs of the Hangfire ceiling burst", 2_000, 10, 1_000_000);
         var timeout = CliOptions.Bounded("--timeout-minutes", "Give up waiting for a run after this long", 60, 1, 10_080);
+        var hosts = CliOptions.Bounded("--hosts", "Host processes on the bench database: this one and N - 1 started 'serve' processes (Hangfire scale-out)", 1, 1, 16);
+        var workerQueues = new Option<string?>("--worker-queues")
+        {
+            Description = $"Comma list of the work queues the started hosts serve (default all: {string.Join(",", JobQueues.Work)}); this process serves all",
+        };
         var command = new Command("bench", "Measure a nightly (or a --days backfill) of synthetic portfolios in the database <SIGMASIGHT_DB>_bench")
         {
-            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, timeout,
+            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, timeout, hosts, workerQueues,
         };
         command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
         {
             var settings = new BenchSettings(result.GetValue(portfolios), result.GetValue(positions), result.GetValue(days),
                 result.GetValue(symbols), result.GetValue(seed), result.GetValue(reads), result.GetValue(clients), result.GetValue(ceiling),
-                result.GetValue(timeout));
+                result.GetValue(timeout), result.GetValue(hosts), WorkQueues(result.GetValue(workerQueues)));
             if (settings.Positions > settings.Symbols)
                 throw new UsageException(Text($"bench: --positions {settings.Positions} exceeds --symbols {settings.Symbols}"));
             if (result.GetValue(compare) && settings.ApiReads == 0) throw new UsageException("bench: --compare-load needs --api-reads");
@@ -68,6 +73,17 @@ public static class BenchCommand
             return ExitCode(quiet) is var first and not ExitCodes.Completed ? first : ExitCode(loaded);
         }));
         return command;
+    }
+
+    /// <summary>The <c>--worker-queues</c> list, each a work queue, or null for all.</summary>
+    private static string[]? WorkQueues(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list)) return null;
+        var queues = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var queue in queues)
+            if (!JobQueues.Work.Contains(queue))
+                throw new UsageException($"bench: --worker-queues: '{queue}' is not a work queue; give any of {string.Join(", ", JobQueues.Work)}");
+        return queues;
     }
 
     private static int ExitCode(BenchReport report) =>

@@ -6,9 +6,14 @@ namespace SigmaSight.Service.Cli;
 public static class ProcessMemory
 {
     /// <summary>Peak RSS in bytes, or null where /proc is not available.</summary>
-    public static long? PeakResidentBytes()
+    public static long? PeakResidentBytes() => PeakResidentBytes("/proc/self/status");
+
+    /// <summary>Another process's peak RSS in bytes, or null where /proc or the process is not available.</summary>
+    public static long? PeakResidentBytes(int processId) =>
+        PeakResidentBytes(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status"));
+
+    private static long? PeakResidentBytes(string path)
     {
-        const string path = "/proc/self/status";
         if (!File.Exists(path)) return null;
         foreach (var line in File.ReadLines(path))
         {

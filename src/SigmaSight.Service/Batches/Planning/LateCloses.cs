@@ -31,14 +31,19 @@ public static class LateCloses
     }
 
     /// <summary>
-    /// Removes the pending rebuilds a run has planned: <paramref name="portfolioId"/>'s rows from
-    /// <paramref name="firstDay"/> on, which the run's days now cover. Runs in the planning transaction.
+    /// Removes the pending rebuilds a run has planned: each portfolio's rows from its first planned day on, which the
+    /// run's days now cover. One statement for every portfolio; runs in the planning transaction.
     /// </summary>
-    public static Task<int> ClearPlannedAsync(SigmaSightDbContext db, Guid portfolioId, DateOnly firstDay,
+    public static Task<int> ClearPlannedAsync(SigmaSightDbContext db, IReadOnlyDictionary<Guid, DateOnly> firstDays,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.SnapshotRebuilds.Where(r => r.PortfolioId == portfolioId && r.FromDate >= firstDay)
-            .ExecuteDeleteAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(firstDays);
+        if (firstDays.Count == 0) return Task.FromResult(0);
+        var (ids, days) = (firstDays.Keys.ToArray(), firstDays.Values.ToArray());
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM sigmasight.snapshot_rebuilds r USING unnest({ids}, {days}) AS x(portfolio_id, first_day)
+             WHERE r.portfolio_id = x.portfolio_id AND r.from_date >= x.first_day
+            """, cancellationToken);
     }
 }

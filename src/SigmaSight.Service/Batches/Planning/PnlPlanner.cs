@@ -31,8 +31,8 @@ public sealed partial class PnlPlanner(
             if (rebuild.Reason == RebuildReason.Import) LogImported(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
         }
         // Corrected closes whose days this run now (re)builds are settled by it.
-        foreach (var (portfolioId, dates) in plan.Where(p => p.Value.Dates.Count > 0))
-            await LateCloses.ClearPlannedAsync(db, portfolioId, dates.Dates[0], cancellationToken).ConfigureAwait(false);
+        await LateCloses.ClearPlannedAsync(db, plan.Where(p => p.Value.Dates.Count > 0).ToDictionary(p => p.Key, p => p.Value.Dates[0]),
+            cancellationToken).ConfigureAwait(false);
         await ClearPendingRebuildsAsync(plan, cancellationToken).ConfigureAwait(false);
         var items = plan.SelectMany(p => p.Value.Dates.Select(date => new BatchItem
         {
@@ -117,13 +117,14 @@ public sealed partial class PnlPlanner(
     /// An import's pending rebuild is done by this run when its chain starts on or before that date (everything from
     /// there is deleted above and recomputed from the lots as they are now); one set after this plan stays.
     /// </summary>
-    private async Task ClearPendingRebuildsAsync(IReadOnlyDictionary<Guid, PortfolioPlan> plan, CancellationToken cancellationToken)
+    private Task ClearPendingRebuildsAsync(IReadOnlyDictionary<Guid, PortfolioPlan> plan, CancellationToken cancellationToken)
     {
-        foreach (var (portfolioId, portfolio) in plan)
-        {
-            await db.Portfolios.Where(p => p.Id == portfolioId && p.RebuildFrom >= portfolio.Start)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.RebuildFrom, (DateOnly?)null), cancellationToken).ConfigureAwait(false);
-        }
+        if (plan.Count == 0) return Task.CompletedTask;
+        var (ids, starts) = (plan.Keys.ToArray(), plan.Values.Select(p => p.Start).ToArray());
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE sigmasight.portfolios p SET rebuild_from = NULL FROM unnest({ids}, {starts}) AS x(id, start)
+             WHERE p.id = x.id AND p.rebuild_from >= x.start
+            """, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Information,

@@ -93,13 +93,21 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
             var (portfolio, date) = (item.PortfolioId!.Value, item.ItemDate!.Value);
             var hasChain = lastPnlJobs.TryGetValue(portfolio, out var parent);
             if (hasChain && parent is null) continue;
+            // Renewed and recorded as it goes: a 10,000-portfolio phase takes minutes to enqueue, longer than the lease.
+            if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) break;
             var jobId = hasChain
                 ? jobs.ContinueJobWith<PortfolioRiskJob>(parent!, JobQueues.Analytics,
                     j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None))
                 : jobs.Enqueue<PortfolioRiskJob>(JobQueues.Analytics,
                     j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
             recorded.Add((item.ItemKey, jobId));
+            if (recorded.Count < RecordEvery) continue;
+            await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
+            recorded.Clear();
         }
         await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Job ids recorded per statement: a starter that dies leaves at most this many jobs unrecorded.</summary>
+    private const int RecordEvery = 100;
 }

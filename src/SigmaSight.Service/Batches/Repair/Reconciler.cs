@@ -64,7 +64,7 @@ public sealed partial class Reconciler(
         foreach (var runId in runs)
         {
             await RestorePhaseAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
-            await RepairItemsAsync(runId, connection, report, cancellationToken).ConfigureAwait(false);
+            await RepairItemsAsync(runId, report, cancellationToken).ConfigureAwait(false);
         }
         await stranded.RepairAsync(report, cancellationToken).ConfigureAwait(false);
         if (report.Total > 0) LogRepaired(logger, report.ToString());
@@ -110,39 +110,29 @@ public sealed partial class Reconciler(
     private Task<DateTimeOffset> WallClockAsync(CancellationToken cancellationToken) =>
         db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
 
-    private async Task RepairItemsAsync(Guid runId, Hangfire.Storage.IStorageConnection connection, ReconcileReport report,
-        CancellationToken cancellationToken)
+    private async Task RepairItemsAsync(Guid runId, ReconcileReport report, CancellationToken cancellationToken)
     {
-        var open = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == runId && i.HangfireJobId != null
-                && (i.Status == ItemStatus.Pending || i.Status == ItemStatus.Running))
-            .OrderBy(i => i.ItemDate).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var monitoring = storage.GetMonitoringApi();
-        // Hangfire stamps states with the wall clock, so their age is measured on the database's clock, not the
-        // (injectable) business clock.
-        var wallClock = await WallClockAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var item in open)
+        var rows = await OpenItemJobs.ReadAsync(db, runId, options.Value.StuckAwaitingAfter, cancellationToken).ConfigureAwait(false);
+        foreach (var item in rows)
         {
-            var state = connection.GetStateData(item.HangfireJobId)?.Name;
+            var state = item.State;
             if (item.Phase == BatchPhases.Verify)
             {
                 // An open verify whose job is dead is started again (the run would otherwise stay Running), issue 7 1c.
-                if (state is not null && !DeadStates.Contains(state)) continue;
+                if (!item.Dead) continue;
                 var verify = jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
                 await Planning.JobIdRecorder.RecordAsync(db, runId, BatchPhases.Verify, [(item.ItemKey, verify)], cancellationToken)
                     .ConfigureAwait(false);
                 report.Add($"run {runId}: verify job {item.HangfireJobId} is {state ?? "gone"}: verify enqueued as job {verify}");
                 continue;
             }
-            if (state is null || DeadStates.Contains(state))
+            if (item.Dead)
             {
                 await FailAsync(new LedgerItemRef(runId, item.Phase, item.ItemKey),
                     $"Hangfire job {item.HangfireJobId} is {state ?? "gone"}", cancellationToken).ConfigureAwait(false);
                 report.Add($"{item.ItemKey}: job {item.HangfireJobId} {state ?? "gone"}: item failed");
             }
-            else if (state == AwaitingState.StateName
-                     && (AwaitedParents.SucceededLongAgo(connection, monitoring, item.HangfireJobId!, wallClock, options.Value.StuckAwaitingAfter)
-                         || await AwaitedParents.SucceededInLedgerAsync(db, runId, connection, item.HangfireJobId!, cancellationToken).ConfigureAwait(false)))
+            else if (item.ReleasableContinuation)
             {
                 var queue = item.Phase switch
                 {
@@ -150,7 +140,7 @@ public sealed partial class Reconciler(
                     BatchPhases.SymbolAnalytics or BatchPhases.PortfolioRisk => JobQueues.Analytics,
                     _ => JobQueues.MarketData,
                 };
-                if (jobs.ChangeState(item.HangfireJobId!, new EnqueuedState(queue) { Reason = "reconciler: parent succeeded" },
+                if (jobs.ChangeState(item.HangfireJobId, new EnqueuedState(queue) { Reason = "reconciler: parent succeeded" },
                         AwaitingState.StateName))
                     report.Add($"{item.ItemKey}: continuation {item.HangfireJobId} stuck Awaiting after its parent succeeded: enqueued");
             }
