@@ -84,8 +84,7 @@ public sealed class BenchWorkerHosts : IAsyncDisposable
         {
             if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
                 throw new InvalidOperationException($"bench: worker host {exited.Id} exited with {exited.ExitCode} before its Hangfire servers started");
-            await using (var command = new NpgsqlCommand(
-                $"SELECT count(*) FROM {HangfireRegistration.Schema}.server WHERE id LIKE ANY(@patterns)", connection))
+            await using (var command = new NpgsqlCommand("SELECT count(*) FROM hangfire.server WHERE id LIKE ANY(@patterns)", connection))
             {
                 command.Parameters.AddWithValue("patterns", patterns);
                 if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! >= 2L * processes.Count) return;
