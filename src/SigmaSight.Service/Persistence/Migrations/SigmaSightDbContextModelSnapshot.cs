@@ -1342,6 +1342,9 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasIndex("AsOf", "Factor")
                         .HasDatabaseName("ix_symbol_factor_exposures_as_of_factor");
 
+                    b.HasIndex("AsOf", "Symbol")
+                        .HasDatabaseName("ix_symbol_factor_exposures_as_of_symbol");
+
                     b.ToTable("symbol_factor_exposures", "sigmasight");
                 });
 
