@@ -37,6 +37,8 @@ public static class AnalyticsCheck
                 .Where(r => ids.Contains(r.PortfolioId) && r.AsOf >= first && r.AsOf <= last)
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => (r.PortfolioId, r.AsOf, r.Family));
+        // By portfolio once: scanning every row for each portfolio took 56 s at 10,000 portfolios (issue 10).
+        var rowsOf = rows.Values.ToLookup(r => r.PortfolioId);
         var problems = new List<string>();
         var insufficient = new List<AnalyticResult>();
         foreach (var p in portfolios.Where(p => rebuiltElsewhere?.Contains(p.Id) != true))
@@ -47,7 +49,7 @@ public static class AnalyticsCheck
                 .ToList();
             foreach (var family in missing.GroupBy(m => m.Family))
                 problems.Add($"missing analytics: {p.Name} has no {family.Key} on {Days(family.Select(m => m.Date).ToList())}");
-            foreach (var row in rows.Values.Where(r => r.PortfolioId == p.Id && expected.Contains(r.AsOf)).OrderBy(r => r.AsOf))
+            foreach (var row in rowsOf[p.Id].Where(r => expected.Contains(r.AsOf)).OrderBy(r => r.AsOf))
             {
                 if (row.Status == AnalyticStatuses.Failed)
                     problems.Add($"failed analytics: {p.Name} {row.Family} on {row.AsOf:yyyy-MM-dd}: {row.Reason}");
