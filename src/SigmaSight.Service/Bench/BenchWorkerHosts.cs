@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using Npgsql;
 using SigmaSight.Service.Hosting;
@@ -50,7 +48,7 @@ public sealed class BenchWorkerHosts : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in arguments.Concat(["serve", "--port", FreePort().ToString(CultureInfo.InvariantCulture)]))
+        foreach (var argument in arguments.Concat(["serve", "--port", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
         start.Environment[DatabaseConnection.EnvironmentVariable] = benchConnection;
         start.Environment[$"{MarketDataOptions.SectionName}__{nameof(MarketDataOptions.Provider)}"] = MarketDataOptions.Database;
@@ -115,14 +113,5 @@ public sealed class BenchWorkerHosts : IAsyncDisposable
         }
         processes.Clear();
         PeakRssBytes = peaks;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +45,7 @@ public sealed class WebTestHost : IAsyncDisposable
         var database = connectionString ?? TestDatabase.ConnectionString;
         await MigrateAsync(database);
         if (reset && connectionString is null) await TestDatabase.ResetAsync();
-        var port = FreePort();
+        var port = SigmaSight.Service.Hosting.LoopbackPorts.Free();
         var all = new Dictionary<string, string?>
         {
             ["SIGMASIGHT_DB"] = database,
@@ -87,15 +85,6 @@ public sealed class WebTestHost : IAsyncDisposable
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         Migrated[database] = true;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>Runs first; reports Connection.RemoteIpAddress as it is when the response starts.</summary>

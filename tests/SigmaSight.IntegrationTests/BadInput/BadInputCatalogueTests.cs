@@ -59,7 +59,7 @@ public sealed class BadInputCatalogueTests(BadInputFixture fixture) : IClassFixt
 
     private static async Task<(int Outcome, string Message)> RunCliAsync(BadInputCase badInput)
     {
-        var port = WebTestHost.FreePort().ToString(CultureInfo.InvariantCulture);
+        var port = SigmaSight.Service.Hosting.LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ServiceProcess.Dll);
         foreach (var a in badInput.Args) start.ArgumentList.Add(a.Replace("{port}", port, StringComparison.Ordinal));

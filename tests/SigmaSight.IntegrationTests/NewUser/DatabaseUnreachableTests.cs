@@ -11,7 +11,7 @@ namespace SigmaSight.IntegrationTests.NewUser;
 /// </summary>
 public sealed class DatabaseUnreachableTests
 {
-    private static readonly string Port = WebTestHost.FreePort().ToString(CultureInfo.InvariantCulture);
+    private static readonly string Port = SigmaSight.Service.Hosting.LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
     private static readonly Dictionary<string, string> Nowhere = new()
     {
         ["SIGMASIGHT_DB"] = $"Host=127.0.0.1;Port={Port};Database=sigmasight;Username=postgres;Timeout=5",

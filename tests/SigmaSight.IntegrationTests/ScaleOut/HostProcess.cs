@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using SigmaSight.IntegrationTests.Infrastructure;
@@ -48,7 +46,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static HostProcess Start(string name, IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var port = FreePort();
+        var port = SigmaSight.Service.Hosting.LoopbackPorts.Free();
         var dll = ServiceDll;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -119,15 +117,6 @@ public sealed class HostProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string FindServiceDll()

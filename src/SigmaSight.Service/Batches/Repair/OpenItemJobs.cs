@@ -22,7 +22,7 @@ internal static class OpenItemJobs
     /// issue 7, 1c; a P&amp;L job covers a slice of days, and one that stopped midway has not succeeded).</param>
     internal sealed record Row(int Phase, string ItemKey, string HangfireJobId, string? State, bool ParentDone)
     {
-        public bool Dead => State is null || State == FailedState.StateName || State == DeletedState.StateName;
+        public bool Dead => State is null || Reconciler.DeadStates.Contains(State);
 
         public bool ReleasableContinuation => State == AwaitingState.StateName && ParentDone;
     }
