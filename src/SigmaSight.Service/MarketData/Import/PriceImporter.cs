@@ -9,7 +9,8 @@ namespace SigmaSight.Service.MarketData.Import;
 /// <summary>
 /// Imports a long price CSV (<c>date,symbol,close[,open,high,low,volume]</c>) into <c>prices</c>, for the CLI and the
 /// API alike. The file is streamed through the checks into a staging table with binary COPY, then merged with one
-/// upsert, all in one transaction: without <see cref="PriceImportRequest.SkipBadRows"/> any bad line refuses the
+/// upsert (into an empty <c>prices</c>, copied straight into the table: <see cref="PriceInitialLoad"/>), all in one
+/// transaction: without <see cref="PriceImportRequest.SkipBadRows"/> any bad line refuses the
 /// whole file and nothing is written. A replaced close marks the portfolios valued with it for rebuild
 /// (<see cref="PriceCorrections"/>).
 /// </summary>
@@ -38,8 +39,12 @@ public sealed partial class PriceImporter(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var calendar = await ClosuresAsync(connection, cancellationToken).ConfigureAwait(false);
         await PriceSql.ExecuteAsync(connection, "SET LOCAL work_mem = '128MB'", cancellationToken).ConfigureAwait(false);
+        if (await PriceInitialLoad.TryBeginAsync(connection, cancellationToken).ConfigureAwait(false))
+            return await LoadIntoEmptyAsync(connection, transaction, input, calendar, request, errors, watch, cancellationToken)
+                .ConfigureAwait(false);
         await PriceStaging.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
-        var read = await PriceStaging.CopyAsync(connection, input, calendar, errors, request.RowsRead, cancellationToken).ConfigureAwait(false);
+        var read = await PriceStaging.CopyAsync(connection, input, PriceStaging.Target, calendar, errors, request.RowsRead, cancellationToken)
+            .ConfigureAwait(false);
         var steps = new List<KeyValuePair<string, TimeSpan>> { new("read and copy", watch.Elapsed) };
         if (read < 0) return Refused(0, errors, watch);
         if (errors.Count > 0 && !request.SkipBadRows)
@@ -70,6 +75,33 @@ public sealed partial class PriceImporter(
         };
         LogImported(logger, request.Name, result.RowsRead, result.Inserted, result.Updated, result.Unchanged, result.Rejected,
             result.ClosesChanged, rebuilds.Count);
+        return result;
+    }
+
+    /// <summary>The first import into an empty <c>prices</c> (<see cref="PriceInitialLoad"/>): nothing to match or report.</summary>
+    private async Task<PriceImportResult> LoadIntoEmptyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Stream input,
+        NyseCalendar calendar, PriceImportRequest request, PriceErrors errors, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var load = new PriceInitialLoad(request.Source);
+        var read = await PriceStaging.CopyAsync(connection, input, load, calendar, errors, request.RowsRead, cancellationToken)
+            .ConfigureAwait(false);
+        var copied = watch.Elapsed;
+        if (read < 0) return Refused(0, errors, watch);
+        if (errors.Count > 0 && !request.SkipBadRows)
+        {
+            await load.ListDuplicatesAsync(connection, errors, MaxListedErrors, cancellationToken).ConfigureAwait(false);
+            return Refused(read, errors, watch);
+        }
+        if (await load.FinishAsync(connection, transaction, request.SkipBadRows, errors, MaxListedErrors, cancellationToken)
+                .ConfigureAwait(false) is not { } inserted)
+            return Refused(read, errors, watch);
+        var keyed = watch.Elapsed;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var result = new PriceImportResult(true, read, inserted, 0, 0, errors.Count, 0, errors.Listed(), [], [], watch.Elapsed)
+        {
+            Steps = [new("read and copy (initial load)", copied), new("primary key", keyed - copied), new("commit", watch.Elapsed - keyed)],
+        };
+        LogImported(logger, request.Name, result.RowsRead, result.Inserted, 0, 0, result.Rejected, 0, 0);
         return result;
     }
 

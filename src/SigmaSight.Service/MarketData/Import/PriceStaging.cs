@@ -7,12 +7,15 @@ using SigmaSight.Analytics.Calendar;
 namespace SigmaSight.Service.MarketData.Import;
 
 /// <summary>
-/// Streams a price file into the session's staging table <c>pg_temp.price_import</c> with binary COPY: each line is
-/// parsed and checked as it is read (<see cref="PriceRowParser"/>), good lines are copied, bad ones recorded. Memory
-/// stays flat: nothing is kept per row.
+/// Streams a price file with binary COPY into the session's staging table <c>pg_temp.price_import</c> (or another
+/// <see cref="IPriceCopyTarget"/>): each line is parsed and checked as it is read (<see cref="PriceRowParser"/>), good
+/// lines are copied, bad ones recorded. Memory stays flat: nothing is kept per row.
 /// </summary>
 internal static class PriceStaging
 {
+    /// <summary>The staging table as a copy target: the line number first, then the row.</summary>
+    public static readonly IPriceCopyTarget Target = new StagingTarget();
+
     public const string Table = "pg_temp.price_import";
 
     /// <summary>Dropped at the end of the transaction; numeric(20, 6) rounds as <c>prices</c> does.</summary>
@@ -26,11 +29,11 @@ internal static class PriceStaging
     /// <summary>Longest line accepted: a price line is short; an unclosed quote must not read the rest of the file.</summary>
     public const int MaxLineBytes = 64 * 1024;
 
-    /// <summary>Reads the file into the staging table; the data lines read, or −1 when the header is unusable.</summary>
     /// <summary>Rows between two reports of the rows read.</summary>
     public const int ProgressEvery = 10_000;
 
-    public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream content, NyseCalendar calendar,
+    /// <summary>Reads the file into <paramref name="target"/>; the data lines read, or −1 when the header is unusable.</summary>
+    public static async Task<long> CopyAsync(NpgsqlConnection connection, Stream content, IPriceCopyTarget target, NyseCalendar calendar,
         PriceErrors errors, IProgress<long>? rowsRead, CancellationToken cancellationToken)
     {
         long malformed = 0;
@@ -71,9 +74,7 @@ internal static class PriceStaging
         }
         var rows = new PriceRowParser(columns, calendar);
         long read = 0;
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {Table} (line, symbol, date, close, open, high, low, volume) FROM STDIN (FORMAT BINARY)", cancellationToken)
-            .ConfigureAwait(false);
+        await using var copy = await target.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -82,7 +83,7 @@ internal static class PriceStaging
                 if (read % ProgressEvery == 0) rowsRead?.Report(read);
                 var line = reader.LineNumber;
                 var (row, problem) = rows.Parse(reader, line);
-                if (row is { } good) Write(copy, good);
+                if (row is { } good) copy.Write(good);
                 else errors.Add(line, problem!);
             }
         }
@@ -97,10 +98,10 @@ internal static class PriceStaging
 
     // Synchronous writes: they only block when Npgsql's buffer is full, and an await per value costs more than the row.
 #pragma warning disable CA1849
-    private static void Write(NpgsqlBinaryImporter copy, PriceRow row)
+    /// <summary>Writes the row's symbol, date, close, open, high, low and volume, in that order.</summary>
+    public static void WriteValues(NpgsqlBinaryImporter copy, PriceRow row)
     {
-        copy.StartRow();
-        copy.Write(row.Line, NpgsqlDbType.Bigint);
+        ArgumentNullException.ThrowIfNull(copy);
         copy.Write(row.Symbol, NpgsqlDbType.Text);
         copy.Write(row.Date, NpgsqlDbType.Date);
         copy.Write(row.Close, NpgsqlDbType.Numeric);
@@ -115,6 +116,29 @@ internal static class PriceStaging
     {
         if (value is { } v) copy.Write(v, NpgsqlDbType.Numeric);
         else copy.WriteNull();
+    }
+
+    private sealed class StagingTarget : IPriceCopyTarget
+    {
+        public async Task<IPriceCopy> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+            new Copy(await connection.BeginBinaryImportAsync(
+                $"COPY {Table} (line, symbol, date, close, open, high, low, volume) FROM STDIN (FORMAT BINARY)", cancellationToken)
+                .ConfigureAwait(false));
+
+        private sealed class Copy(NpgsqlBinaryImporter importer) : IPriceCopy
+        {
+            public void Write(PriceRow row)
+            {
+                importer.StartRow();
+                importer.Write(row.Line, NpgsqlDbType.Bigint);
+                WriteValues(importer, row);
+            }
+
+            public async Task CompleteAsync(CancellationToken cancellationToken) =>
+                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+
+            public ValueTask DisposeAsync() => importer.DisposeAsync();
+        }
     }
 #pragma warning restore CA1849
 }
