@@ -30,6 +30,9 @@ public static class BenchPrinter
         lines.Add($"  ceiling: {report.Ceiling.Jobs} no-op jobs in {report.Ceiling.WallSeconds:F1} s = {report.Ceiling.JobsPerSecond:F1} jobs/s " +
             $"(enqueued in {report.Ceiling.EnqueueSeconds:F1} s)");
         lines.Add($"  phases 3+4: {report.Phase34JobsPerSecond:F1} jobs/s = {report.Phase34RatioOfCeiling:P0} of the ceiling");
+        if (report.DayCost is { } cost)
+            lines.Add($"  P&L day cost over {cost.Dates} dates ({cost.Items} portfolio-days): first tenth {cost.FirstTenthMs:F1} ms, " +
+                $"middle tenth {cost.MiddleTenthMs:F1} ms, last tenth {cost.LastTenthMs:F1} ms; last/first {cost.LastOverFirst:F2}");
         lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
         if (report.Settings.Hosts > 1)
             lines.Add($"  hosts: {report.Settings.Hosts} (this process and {report.Settings.Hosts - 1} serve process(es)" +

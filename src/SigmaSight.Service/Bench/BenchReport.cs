@@ -21,6 +21,9 @@ public sealed record BenchReport(
     string? LoadAverageAfter,
     IReadOnlyList<long> WorkerHostPeakRssBytes)
 {
+    /// <summary>A backfill's P&amp;L day cost early, midway and late in its range (null for a nightly).</summary>
+    public PnlDayCost? DayCost { get; init; }
+
     /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
     public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 };
 }

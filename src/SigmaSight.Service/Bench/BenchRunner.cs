@@ -64,13 +64,16 @@ public static class BenchRunner
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
         var phase34 = RunLedger.Phase34JobsPerSecond(db, run.RunId);
+        var dayCost = plan.Kind == RunKind.Backfill
+            ? await PnlDayCost.ReadAsync(connection, run.RunId, cancellationToken).ConfigureAwait(false)
+            : null;
         var peak = ProcessMemory.PeakResidentBytes();
         var loadAfter = ProcessMemory.LoadAverage();
         await workers.DisposeAsync().ConfigureAwait(false);
         return new BenchReport(settings, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!, plan.BusinessDate,
             request.Kind.ToString(), request.From, request.To, plan.Seed, warmUp, ceiling, run, phase34,
             ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, peak,
-            host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes);
+            host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes) { DayCost = dayCost };
     }
 
     /// <summary>The <c>--hosts</c> − 1 extra <c>serve</c> processes on the bench database (none for one host).</summary>

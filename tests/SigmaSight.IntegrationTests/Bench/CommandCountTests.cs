@@ -42,6 +42,14 @@ public sealed class CommandCountTests
                 "--days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ceiling-jobs", "20", "--json", json);
             exitCode.Should().Be(0, output);
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+            var dayCost = report.RootElement.GetProperty("dayCost");
+            if (days < 10) dayCost.ValueKind.Should().Be(JsonValueKind.Null, "a range of fewer than 10 dates has no tenths");
+            else
+            {
+                (dayCost.GetProperty("dates").GetInt32(), dayCost.GetProperty("items").GetInt64()).Should().Be((days, 2L * days),
+                    "every portfolio-day of the backfill is one P&L item");
+                dayCost.GetProperty("lastOverFirst").GetDouble().Should().BePositive();
+            }
             return report.RootElement.GetProperty("commandsPerJob").EnumerateArray()
                 .ToDictionary(c => c.GetProperty("jobKind").GetString()!, c => c.GetProperty("maxPerItem").GetInt32());
         }
