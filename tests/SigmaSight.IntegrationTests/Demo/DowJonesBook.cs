@@ -12,6 +12,7 @@ public static class DowJonesBook
 {
     public static string Folder { get; } = Path.Combine(Oracle.RepoRoot, "data", "dowjones30");
     public static string Prices { get; } = Path.Combine(Folder, "prices.csv.gz");
+    public static string FactorModel { get; } = Path.Combine(Folder, "factor-model.sql");
 
     /// <summary>The last <paramref name="count"/> trading days of 2000 in the price file, as the demo script takes them.</summary>
     public static List<DateOnly> LastDaysOf2000(int count)

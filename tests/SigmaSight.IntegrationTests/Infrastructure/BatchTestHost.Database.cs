@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SigmaSight.Service.Cli;
+using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Infrastructure;
 
@@ -22,4 +23,16 @@ public sealed partial class BatchTestHost
     public static IHost BuildClient(DateTimeOffset? now = null) =>
         CliHost.Build(withServers: false, Settings, services =>
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(now ?? DefaultNow))));
+
+    /// <summary>
+    /// Puts the reference data (<see cref="TestDatabase.ReferenceTables"/>) back as <c>migrate</c> loads it, for a test
+    /// that edited it (a reset keeps those tables): empties them and migrates.
+    /// </summary>
+    public static async Task RestoreReferenceDataAsync()
+    {
+        await TestDatabase.ExecuteAsync($"TRUNCATE {string.Join(", ", TestDatabase.ReferenceTables.Select(t => "sigmasight." + t))} CASCADE");
+        using var host = BuildClient();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    }
 }

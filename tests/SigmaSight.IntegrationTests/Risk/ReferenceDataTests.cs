@@ -30,11 +30,7 @@ public sealed class ReferenceDataTests : IAsyncLifetime
         await TestDatabase.ExecuteAsync($"TRUNCATE {string.Join(", ", TestDatabase.ReferenceTables.Select(t => "sigmasight." + t))} CASCADE");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await TestDatabase.ExecuteAsync($"TRUNCATE {string.Join(", ", TestDatabase.ReferenceTables.Select(t => "sigmasight." + t))} CASCADE");
-        await MigrateAsync();
-    }
+    public async ValueTask DisposeAsync() => await BatchTestHost.RestoreReferenceDataAsync();
 
     private static async Task<ReferenceDataChanges> MigrateAsync()
     {

@@ -74,7 +74,13 @@ public sealed partial class PortfolioRiskCalculator
             throw new InvalidOperationException("the stress tests shock the factor exposures, which failed");
         if (RiskSymbols().Count == 0) return (AnalyticStatuses.NotApplicable, "no priced holdings (private assets only): nothing to shock");
         if (_dollarExposures.Count == 0) return (AnalyticStatuses.InsufficientHistory, "no factor exposure to shock");
-        var mapping = inputs.Scenarios.SelectMany(s => s.FactorMapping).DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => m.Value);
+        // The model's factors: those mapped to an active factor definition (a deployment may switch factors off, e.g. when
+        // its data has no proxy for them). An active scenario that shocks a factor outside the model is a configuration
+        // error, never a silently smaller shock.
+        var active = inputs.Factors.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var mapping = inputs.Scenarios.SelectMany(s => s.FactorMapping).DistinctBy(m => m.Key)
+            .Where(m => active.Contains(m.Value.Exposure)).ToDictionary(m => m.Key, m => m.Value);
+        CheckEveryShockModelled(mapping);
         var factors = mapping.Select(m => new StressFactor(m.Key, m.Value.Exposure,
                 m.Value.Unit == ScenarioFactor.YieldChangeUnit ? ShockUnit.YieldChange : ShockUnit.Return))
             .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
@@ -103,6 +109,16 @@ public sealed partial class PortfolioRiskCalculator
             });
         }
         return Present();
+    }
+
+    private void CheckEveryShockModelled(Dictionary<string, ScenarioFactor> mapping)
+    {
+        var outside = inputs.Scenarios.SelectMany(s => s.Shocks.Keys.Where(f => !mapping.ContainsKey(f)).Select(f => (Scenario: s, Factor: f)))
+            .FirstOrDefault();
+        if (outside.Scenario is { } scenario)
+            throw new InvalidOperationException($"stress scenario {scenario.ScenarioId} shocks {outside.Factor}, whose factor " +
+                $"{scenario.FactorMapping.GetValueOrDefault(outside.Factor)?.Exposure ?? "(none)"} is not active: deactivate the scenario " +
+                "or activate the factor");
     }
 
     private string ProxyOf(StressFactor factor) => factor.Name switch
