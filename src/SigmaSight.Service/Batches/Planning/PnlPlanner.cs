@@ -34,19 +34,12 @@ public sealed partial class PnlPlanner(
         await LateCloses.ClearPlannedAsync(db, plan.Where(p => p.Value.Dates.Count > 0).ToDictionary(p => p.Key, p => p.Value.Dates[0]),
             cancellationToken).ConfigureAwait(false);
         await ClearPendingRebuildsAsync(plan, cancellationToken).ConfigureAwait(false);
-        var items = plan.SelectMany(p => p.Value.Dates.Select(date => new BatchItem
-        {
-            RunId = run.Id,
-            Phase = Phase,
-            ItemKey = LedgerItemRef.PnlKey(p.Key, date),
-            Status = ItemStatus.Pending,
-            PortfolioId = p.Key,
-            ItemDate = date,
-        })).ToList();
-        db.BatchItems.AddRange(items);
+        var items = plan.SelectMany(p => p.Value.Dates.Select(date => new PlannedItem(LedgerItemRef.PnlKey(p.Key, date), p.Key, date)))
+            .ToList();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var planned = await PlannedItems.InsertAsync(db, run.Id, Phase, items, cancellationToken).ConfigureAwait(false);
         await PhaseClaim.ClaimAsync(db, run, risk, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return items.Count;
+        return planned;
     }
 
     public async Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)

@@ -36,14 +36,10 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
         IEnumerable<DateOnly> DatesOf(Guid portfolio) => rebuiltFrom.TryGetValue(portfolio, out var first)
             ? requested.Union(invalidated.Where(d => d >= first)).Order()
             : requested;
-        var items = portfolios.SelectMany(p => DatesOf(p.Id).Where(d => d >= p.InceptionDate).Select(date => new BatchItem
-        {
-            RunId = run.Id, Phase = Phase, ItemKey = LedgerItemRef.RiskKey(p.Id, date), Status = ItemStatus.Pending,
-            PortfolioId = p.Id, ItemDate = date,
-        })).ToList();
-        db.BatchItems.AddRange(items);
+        var items = portfolios.SelectMany(p => DatesOf(p.Id).Where(d => d >= p.InceptionDate)
+            .Select(date => new PlannedItem(LedgerItemRef.RiskKey(p.Id, date), p.Id, date))).ToList();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return items.Count;
+        return await PlannedItems.InsertAsync(db, run.Id, Phase, items, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task EnqueueAsync(BatchRun run, PhaseLease lease, CancellationToken cancellationToken)
