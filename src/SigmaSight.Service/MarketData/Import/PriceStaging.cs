@@ -99,9 +99,8 @@ internal static class PriceStaging
     // Synchronous writes: they only block when Npgsql's buffer is full, and an await per value costs more than the row.
 #pragma warning disable CA1849
     /// <summary>Writes the row's symbol, date, close, open, high, low and volume, in that order.</summary>
-    public static void WriteValues(NpgsqlBinaryImporter copy, PriceRow row)
+    private static void WriteValues(NpgsqlBinaryImporter copy, PriceRow row)
     {
-        ArgumentNullException.ThrowIfNull(copy);
         copy.Write(row.Symbol, NpgsqlDbType.Text);
         copy.Write(row.Date, NpgsqlDbType.Date);
         copy.Write(row.Close, NpgsqlDbType.Numeric);
