@@ -12,10 +12,10 @@ namespace SigmaSight.UnitTests.MarketData;
 /// 0.001·ε_s. Hence (x_i, x_s) is bivariate normal with c = Cov(x_i, x_s) = Σ_k (a_ik·σ_k)(a_sk·σ_k) = a_i,Market·σ_M²,
 /// v_s = σ_M² + 0.001² and v_i = Σ_k (a_ik·σ_k)² + s_i². Style and rate factors are independent of the market and
 /// absent from SPY, so they add nothing to the slope, only to the residual; SPY's own noise attenuates every slope
-/// by σ_M² / v_s = 121/122. The beta kernel regresses simple returns R = eˣ − 1, whose population slope is exactly
-/// (lognormal moments) β = e^(d_i − d_s + (v_i − v_s)/2) · (e^c − 1) / (e^(v_s) − 1), within ~10⁻⁴ relative of
-/// c / v_s. Closes rounded to 4 decimals add negligible noise. For a basket of symbols with weights w_i (a
-/// portfolio) the same moments hold with Σ_i w_i·a_ik in place of a_ik and Σ_i w_i²·s_i² as idiosyncratic variance.
+/// by σ_M² / v_s = 169/170 (σ_M = 0.013). The beta kernel regresses simple returns R = eˣ − 1, whose population
+/// slope is exactly (lognormal moments) β = e^(d_i − d_s + (v_i − v_s)/2) · (e^c − 1) / (e^(v_s) − 1), within
+/// ~10⁻⁴ relative of c / v_s. Closes rounded to 4 decimals add negligible noise. For a basket of symbols with
+/// weights w_i (a portfolio) the same moments hold with Σ_i w_i·a_ik in place of a_ik and Σ_i w_i²·s_i² as idiosyncratic variance.
 /// </remarks>
 internal static class SyntheticTruth
 {

@@ -9,7 +9,7 @@ internal static class SyntheticFactors
         ["Market", "Value", "Growth", "Momentum", "Quality", "Size", "LowVol", "Rates"];
 
     /// <summary>Daily standard deviations, in <see cref="Names"/> order.</summary>
-    public static IReadOnlyList<double> Sigmas { get; } = [0.011, 0.005, 0.005, 0.006, 0.004, 0.006, 0.004, 0.008];
+    public static IReadOnlyList<double> Sigmas { get; } = [0.013, 0.005, 0.005, 0.006, 0.004, 0.006, 0.004, 0.008];
 
     /// <summary>Writes the eight factor returns of <paramref name="date"/> into <paramref name="destination"/>.</summary>
     public static void Returns(int seed, DateOnly date, Span<double> destination)

@@ -5,7 +5,7 @@ namespace SigmaSight.Service.MarketData.Synthetic;
 
 /// <summary>
 /// A seeded, deterministic factor-model market (no I/O, no clock). Factor daily log-returns are
-/// f_k(t) = σ_k·z(seed, "factor:" + k, t) for Market (σ 0.011), Value, Growth (0.005), Momentum, Size (0.006),
+/// f_k(t) = σ_k·z(seed, "factor:" + k, t) for Market (σ 0.013), Value, Growth (0.005), Momentum, Size (0.006),
 /// Quality, LowVol (0.004) and Rates (0.008); a symbol's daily log-return x(t) combines them as described in
 /// <see cref="FactorLoadings"/> with the loadings of <see cref="LoadingsOf"/>. With L(t) = Σ x(s) over trading
 /// days s in (Origin, t]:
