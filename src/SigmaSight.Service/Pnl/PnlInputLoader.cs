@@ -12,13 +12,14 @@ namespace SigmaSight.Service.Pnl;
 /// <summary>
 /// Loads, with a few set-based queries, everything one (portfolio, date) needs except the previous snapshot. The closes
 /// are bounded by what the day uses, never "since inception", so a day's cost does not grow with the portfolio's age:
-/// the <see cref="HistoryTradingDays"/> trading days up to D (option volatility, stale look-back), and for each option
-/// already settled the closes of its underlying within the stale window up to its settle date (the settlement price
-/// in cash).
+/// for a symbol that only prices itself, the stale window up to D (D's close or the latest one standing in for it);
+/// for the underlying of an option, the <see cref="HistoryTradingDays"/> trading days up to D (its realised volatility
+/// too); and for each option already settled the closes of its underlying within the stale window up to its settle
+/// date (the settlement price in cash).
 /// </summary>
 public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions> options)
 {
-    /// <summary>Trading days of closes loaded up to D: 63 returns of option volatility and the stale look-back, with margin.</summary>
+    /// <summary>Trading days of an option underlying's closes loaded up to D: 63 returns of volatility and the stale look-back, with margin.</summary>
     private const int HistoryTradingDays = 80;
 
     public async Task<PnlInputs> LoadAsync(Guid portfolioId, DateOnly date, NyseCalendar calendar, CancellationToken cancellationToken)
@@ -43,8 +44,14 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
             .Distinct(StringComparer.Ordinal).ToList();
         var stale = options.Value.StaleWindowTradingDays;
         var from = calendar.AddTradingDays(date, -(HistoryTradingDays + stale));
+        var staleFrom = calendar.AddTradingDays(date, -stale);
+        var underlyings = positions.Where(p => p.InvestmentClass == "OPTIONS").Select(p => p.UnderlyingSymbol ?? p.Symbol)
+            .ToHashSet(StringComparer.Ordinal);
+        var priced = symbols.Where(s => !underlyings.Contains(s)).ToList();
+        var optioned = symbols.Where(underlyings.Contains).ToList();
         var prices = await db.Prices.AsNoTracking()
-            .Where(p => symbols.Contains(p.Symbol) && p.Date >= from && p.Date <= date)
+            .Where(p => ((optioned.Contains(p.Symbol) && p.Date >= from) || (priced.Contains(p.Symbol) && p.Date >= staleFrom))
+                && p.Date <= date)
             .Select(p => new StoredClose(p.Symbol, p.Date, p.Close))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         prices.AddRange(await SettlementClosesAsync(positions, date, from, stale, calendar, cancellationToken).ConfigureAwait(false));
