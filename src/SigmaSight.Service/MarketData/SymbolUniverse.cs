@@ -22,8 +22,8 @@ public static class SymbolUniverse
         ArgumentNullException.ThrowIfNull(analytics);
         var held = await HeldAsync(db, scope, cancellationToken).ConfigureAwait(false);
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive)
-            .Select(f => new { f.EtfProxy, f.SpreadShortProxy }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var proxies = factors.SelectMany(f => new[] { f.EtfProxy, f.SpreadShortProxy }).OfType<string>()
+            .Select(f => new { f.Name, f.EtfProxy, f.SpreadShortProxy }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var proxies = factors.SelectMany(f => Risk.FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, analytics.MarketBenchmark))
             .Append(analytics.MarketBenchmark).Append(analytics.RateProxy);
         return [.. held.Concat(proxies).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }

@@ -20,6 +20,17 @@ public static class FactorCatalog
     public const string SizeSpread = "Size Spread";
     public const string QualitySpread = "Quality Spread";
 
+    /// <summary>
+    /// The symbols whose closes a factor's figures read: the market factor regresses on the configured benchmark
+    /// (<paramref name="marketBenchmark"/>, NYA for the Dow Jones data) whatever its stored proxy says; every other
+    /// factor on its proxy ETF and, for a spread, its short leg.
+    /// </summary>
+    public static IEnumerable<string> ProxiesOf(string name, string etfProxy, string? spreadShortProxy, string marketBenchmark)
+    {
+        yield return name == MarketBeta ? marketBenchmark : etfProxy;
+        if (spreadShortProxy is not null) yield return spreadShortProxy;
+    }
+
     /// <summary>Fresh entities of the 13 definitions, in display order.</summary>
     public static IReadOnlyList<FactorDefinition> Definitions() =>
     [

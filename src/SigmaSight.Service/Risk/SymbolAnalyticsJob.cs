@@ -35,7 +35,8 @@ public sealed partial class SymbolAnalyticsJob(
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.CurrentValue;
-        var proxies = factors.SelectMany(f => new[] { f.EtfProxy, f.SpreadShortProxy }).Append(settings.MarketBenchmark).OfType<string>();
+        var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, settings.MarketBenchmark))
+            .Append(settings.MarketBenchmark);
         var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays), dates[^1], cancellationToken).ConfigureAwait(false);
 
