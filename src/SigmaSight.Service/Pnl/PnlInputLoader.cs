@@ -19,7 +19,8 @@ namespace SigmaSight.Service.Pnl;
 /// </summary>
 public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions> options)
 {
-    /// <summary>Trading days of an option underlying's closes loaded up to D: 63 returns of volatility and the stale look-back, with margin.</summary>
+    /// <summary>Trading days of an option underlying's closes loaded up to D: 63 returns of volatility and the stale
+    /// look-back, with margin.</summary>
     private const int HistoryTradingDays = 80;
 
     public async Task<PnlInputs> LoadAsync(Guid portfolioId, DateOnly date, NyseCalendar calendar, CancellationToken cancellationToken)

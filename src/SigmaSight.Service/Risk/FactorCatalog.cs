@@ -21,13 +21,16 @@ public static class FactorCatalog
     public const string QualitySpread = "Quality Spread";
 
     /// <summary>
-    /// The symbols whose closes a factor's figures read: the market factor regresses on the configured benchmark
-    /// (<paramref name="marketBenchmark"/>, NYA for the Dow Jones data) whatever its stored proxy says; every other
-    /// factor on its proxy ETF and, for a spread, its short leg.
+    /// The symbol a factor regresses on: the market factor on the configured benchmark (<paramref name="marketBenchmark"/>,
+    /// NYA for the Dow Jones data) whatever its stored proxy says; every other factor on its proxy ETF.
     /// </summary>
+    public static string ProxyOf(string name, string etfProxy, string marketBenchmark) =>
+        name == MarketBeta ? marketBenchmark : etfProxy;
+
+    /// <summary>The symbols whose closes a factor's figures read: <see cref="ProxyOf"/> and, for a spread, its short leg.</summary>
     public static IEnumerable<string> ProxiesOf(string name, string etfProxy, string? spreadShortProxy, string marketBenchmark)
     {
-        yield return name == MarketBeta ? marketBenchmark : etfProxy;
+        yield return ProxyOf(name, etfProxy, marketBenchmark);
         if (spreadShortProxy is not null) yield return spreadShortProxy;
     }
 

@@ -7,9 +7,9 @@ namespace SigmaSight.Service.MarketData.Synthetic;
 /// loading; VIX = −4·Market + 0.03·ε, mean-reverting at 2 %/day so it stays in a plausible band). Every other symbol
 /// draws uniform loadings from (seed, "loading:&lt;name&gt;:&lt;symbol&gt;"): market beta [0.6, 1.6], styles
 /// [−0.15, 0.15], no rates, idiosyncratic σ [0.003, 0.006], drift 0.0002/day (about 14–33 % a year). Asset
-/// classes other than single stocks (issue 8 point 7: each with a plausible volatility): diversified equity ETFs and mutual funds (QQQ, VTI, SCHD,
-/// JEPQ, sector ETFs, VNQ, FCNTX, FMAGX, VTIAX): market [0.8, 1.2], styles [−0.2, 0.2], σ [0.002, 0.005], about
-/// 16–25 % a year; bond funds (BND, FXNAX): market [0.05, 0.15], rates [0.3, 0.6], no styles, σ 0.002, about 5–7 %;
+/// classes other than single stocks (issue 8 point 7: each with a plausible volatility): diversified equity ETFs and
+/// mutual funds (QQQ, VTI, SCHD, JEPQ, sector ETFs, VNQ, FCNTX, FMAGX, VTIAX): market [0.8, 1.2], styles [−0.2, 0.2],
+/// σ [0.002, 0.005], about 16–25 % a year; bond funds (BND, FXNAX): market [0.05, 0.15], rates [0.3, 0.6], no styles, σ 0.002, about 5–7 %;
 /// the T-bill fund BIL (cash-like): no market or styles, rates [0.01, 0.03], σ 0.0003, drift 0.00017/day (≈ 4.3 % a
 /// year), under 1 %; commodities (GLD, DJP): market [0.1, 0.3], no styles or rates, σ [0.006, 0.01], about 11–17 %.
 /// </summary>

@@ -31,7 +31,7 @@ public sealed class RiskInputLoader(SigmaSightDbContext db, CloseHistoryCache cl
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
-        var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, null, settings.MarketBenchmark))
+        var proxies = factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings.MarketBenchmark))
             .Append(settings.MarketBenchmark).Append(settings.RateProxy);
         var closes = await closeCache.LoadAsync(db, runId, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);

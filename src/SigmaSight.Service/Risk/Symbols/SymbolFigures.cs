@@ -22,7 +22,7 @@ public sealed class SymbolFigures(IReadOnlyList<FactorDefinition> factors, strin
         var rows = new List<SymbolFactorExposure>();
         foreach (var factor in factors.Where(f => f.Method == FactorMethods.RollingRegression))
         {
-            var proxy = factor.Name == FactorCatalog.MarketBeta ? marketBenchmark : factor.EtfProxy;
+            var proxy = FactorCatalog.ProxyOf(factor.Name, factor.EtfProxy, marketBenchmark);
             var fit = closes.TryGetValue(proxy, out var proxyCloses)
                 ? SingleFactorBeta.Estimate(series, proxyCloses, asOf)
                 : Estimates.Missing<OlsFit>($"no closes of the factor proxy {proxy}");
