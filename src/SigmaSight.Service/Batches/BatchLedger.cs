@@ -16,15 +16,23 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
     public async Task<bool> BeginItemAsync(LedgerItemRef item, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // The job performing the item (when a Hangfire job does): linked here unless its planner already recorded it.
+        var jobId = PerformingJob.JobIdOf(item);
         var updated = await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE sigmasight.batch_items
                SET status = CASE WHEN status IN ('Pending', 'Running') THEN 'Running' ELSE status END,
-                   attempts = attempts + 1, started_at = coalesce(started_at, {now})
+                   attempts = attempts + 1, started_at = coalesce(started_at, {now}),
+                   hangfire_job_id = coalesce(hangfire_job_id, {jobId})
              WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
                AND status <> 'Succeeded'
                AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_runs r WHERE r.id = run_id AND r.status = 'Superseded')
             """, cancellationToken).ConfigureAwait(false);
         if (updated > 0) return true;
+        if (jobId is not null)
+        {
+            await db.BatchItems.Where(i => i.RunId == item.RunId && i.Phase == item.Phase && i.ItemKey == item.ItemKey && i.HangfireJobId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.HangfireJobId, jobId), cancellationToken).ConfigureAwait(false);
+        }
         var exists = await db.BatchItems.AnyAsync(
             i => i.RunId == item.RunId && i.Phase == item.Phase && i.ItemKey == item.ItemKey, cancellationToken)
             .ConfigureAwait(false);
@@ -64,13 +72,18 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
         return completed ? FinishOutcome.PhaseCompleted : FinishOutcome.Finished;
     }
 
-    /// <summary>Decrements the phase's <c>remaining</c>; true when that completed the phase.</summary>
+    /// <summary>
+    /// Decrements the phase's <c>remaining</c>; true when that completed the phase. The completion check runs only
+    /// for the decrement that reaches zero (the row stays locked by this transaction until it commits).
+    /// </summary>
     private async Task<bool> CountFinishedAsync(Guid runId, int phase, int count, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        var remaining = await db.Database.SqlQuery<int>($"""
             UPDATE sigmasight.batch_phases SET remaining = remaining - {count}
              WHERE run_id = {runId} AND phase = {phase}
-            """, cancellationToken).ConfigureAwait(false);
+            RETURNING remaining AS "Value"
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (remaining is not [<= 0]) return false;
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE sigmasight.batch_phases AS p
                SET status = CASE WHEN EXISTS (SELECT 1 FROM sigmasight.batch_items i

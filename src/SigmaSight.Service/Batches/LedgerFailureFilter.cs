@@ -17,18 +17,19 @@ namespace SigmaSight.Service.Batches;
 public sealed partial class LedgerFailureFilter(IServiceScopeFactory scopes, ILogger<LedgerFailureFilter> logger)
     : JobFilterAttribute, IApplyStateFilter, IServerFilter
 {
-    /// <summary>Links the ledger item to its Hangfire job before it runs (a job may start before its planner recorded it).</summary>
+    /// <summary>
+    /// Links the ledger items of a slice to its Hangfire job before it runs (a job may start before its planner recorded
+    /// it); a one-item job's item is linked by <see cref="BatchLedger.BeginItemAsync"/>, told the job here.
+    /// </summary>
     public void OnPerforming(PerformingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var job = context.BackgroundJob.Job;
         if (PnlSlice.Of(job) is { } slice) slice.LinkAsync(scopes, context.BackgroundJob.Id).GetAwaiter().GetResult();
-        else if (ItemOf(job) is { } reference) LinkAsync(reference, context.BackgroundJob.Id).GetAwaiter().GetResult();
+        else if (ItemOf(job) is { } reference) PerformingJob.Set(reference, context.BackgroundJob.Id);
     }
 
-    public void OnPerformed(PerformedContext context)
-    {
-    }
+    public void OnPerformed(PerformedContext context) => PerformingJob.Clear();
 
     private async Task LinkAsync(LedgerItemRef reference, string jobId)
     {

@@ -14,6 +14,9 @@ public static class JsonbColumn
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>The text a <c>jsonb</c> column of this mapping stores for <paramref name="value"/> (for writes outside EF Core).</summary>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
+
     public static PropertyBuilder<T> HasJsonbConversion<T>(this PropertyBuilder<T> property)
         where T : class
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SigmaSight.Analytics.Pnl;
 using SigmaSight.Service.Persistence;
 
@@ -38,20 +39,36 @@ public static class SnapshotWriter
             RunId = runId,
             CreatedAt = now,
         });
-        db.PositionValues.AddRange(result.OpenLots.Select(l => new PositionValue
-        {
-            Id = Guid.CreateVersion7(now),
-            PositionId = l.LotId,
-            PortfolioId = portfolioId,
-            ValueDate = result.Date,
-            Price = l.Price,
-            PriceDate = l.PriceDate,
-            MarketValue = l.MarketValue,
-            UnrealizedPnl = l.UnrealizedPnl,
-            Delta = l.Delta,
-        }));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await db.Portfolios.Where(p => p.Id == portfolioId).ExecuteUpdateAsync(
-            s => s.SetProperty(p => p.EquityBalance, result.Nav), cancellationToken).ConfigureAwait(false);
+        // The open lots' values and the equity balance in one round trip, the values as arrays (unnest) rather than
+        // a statement per lot (issue 10).
+        var lots = result.OpenLots;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection);
+        if (lots.Count > 0)
+        {
+            var values = new NpgsqlBatchCommand($"""
+                INSERT INTO {SigmaSightDbContext.Schema}.position_values
+                       (id, position_id, portfolio_id, value_date, price, price_date, market_value, unrealized_pnl, delta)
+                SELECT id, position_id, @portfolio, @date, price, price_date, market_value, unrealized_pnl, delta
+                  FROM unnest(@ids, @lots, @prices, @priceDates, @marketValues, @unrealized, @deltas)
+                       AS v(id, position_id, price, price_date, market_value, unrealized_pnl, delta)
+                """);
+            values.Parameters.Add(new NpgsqlParameter<Guid>("portfolio", portfolioId));
+            values.Parameters.Add(new NpgsqlParameter<DateOnly>("date", result.Date));
+            values.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. lots.Select(_ => Guid.CreateVersion7(now))]));
+            values.Parameters.Add(new NpgsqlParameter<Guid[]>("lots", [.. lots.Select(l => l.LotId)]));
+            values.Parameters.Add(new NpgsqlParameter<decimal[]>("prices", [.. lots.Select(l => l.Price)]));
+            values.Parameters.Add(new NpgsqlParameter<DateOnly[]>("priceDates", [.. lots.Select(l => l.PriceDate)]));
+            values.Parameters.Add(new NpgsqlParameter<decimal[]>("marketValues", [.. lots.Select(l => l.MarketValue)]));
+            values.Parameters.Add(new NpgsqlParameter<decimal[]>("unrealized", [.. lots.Select(l => l.UnrealizedPnl)]));
+            values.Parameters.Add(new NpgsqlParameter<double?[]>("deltas", [.. lots.Select(l => l.Delta)]));
+            batch.BatchCommands.Add(values);
+        }
+        var balance = new NpgsqlBatchCommand($"UPDATE {SigmaSightDbContext.Schema}.portfolios SET equity_balance = @nav WHERE id = @portfolio");
+        balance.Parameters.Add(new NpgsqlParameter<decimal>("nav", result.Nav));
+        balance.Parameters.Add(new NpgsqlParameter<Guid>("portfolio", portfolioId));
+        batch.BatchCommands.Add(balance);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class PortfolioRiskJob(
             var inputs = await loader.LoadAsync(runId, portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
             name = inputs.PortfolioName;
             (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, calendar, batch.Value.RiskFreeRate).Compute(runId);
-            await RiskWriter.WriteAsync(db, portfolioId, date, figures, cancellationToken).ConfigureAwait(false);
+            await RiskWriter.WriteAsync(db, inputs.Snapshot, figures, cancellationToken).ConfigureAwait(false);
             if (failures.Count > 0)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

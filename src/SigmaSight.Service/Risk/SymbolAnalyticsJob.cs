@@ -18,7 +18,7 @@ namespace SigmaSight.Service.Risk;
 /// </summary>
 public sealed partial class SymbolAnalyticsJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, TradingCalendarProvider calendars,
-    IOptionsMonitor<AnalyticsOptions> options, ILogger<SymbolAnalyticsJob> logger)
+    CloseHistoryCache closeCache, IOptionsMonitor<AnalyticsOptions> options, ILogger<SymbolAnalyticsJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
@@ -37,8 +37,11 @@ public sealed partial class SymbolAnalyticsJob(
         var settings = options.CurrentValue;
         var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, settings.MarketBenchmark))
             .Append(settings.MarketBenchmark);
-        var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
-            calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays), dates[^1], cancellationToken).ConfigureAwait(false);
+        var from = calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays);
+        var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)], from, dates[^1],
+            cancellationToken).ConfigureAwait(false);
+        // One analytics date (a nightly): the window is the one each portfolio-risk job of the run reads.
+        if (dates.Count == 1) closeCache.Store(runId, closes, from, dates[0]);
 
         var figures = new SymbolFigures(factors, settings.MarketBenchmark);
         var exposures = new List<SymbolFactorExposure>();

@@ -1,40 +1,54 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Pnl;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
 /// <summary>Replaces a portfolio's phase-4 rows of one day (a retry or re-run rewrites, never duplicates).</summary>
 public static class RiskWriter
 {
-    public static async Task WriteAsync(SigmaSightDbContext db, Guid portfolioId, DateOnly date, RiskFigures figures,
+    /// <summary>
+    /// Writes the figures and sets the snapshot's risk columns on <paramref name="snapshot"/>, the day's snapshot as the
+    /// caller read it in this transaction (attached here, so only the columns that change are updated).
+    /// </summary>
+    public static async Task WriteAsync(SigmaSightDbContext db, PortfolioSnapshot snapshot, RiskFigures figures,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(figures);
-        await DeleteAsync(db, portfolioId, date, cancellationToken).ConfigureAwait(false);
-        db.PortfolioFactorExposures.AddRange(figures.FactorExposures);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var batch = RiskRows.Build(connection, Deletes, snapshot.PortfolioId, snapshot.SnapshotDate, figures))
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         db.CorrelationResults.AddRange(figures.Correlations);
-        db.StressResults.AddRange(figures.Stress);
-        db.PortfolioSectorExposures.AddRange(figures.Sectors);
-        db.PositionRisks.AddRange(figures.Positions.Values);
-        db.AnalyticResults.AddRange(figures.Families);
-        var snapshot = await db.PortfolioSnapshots.SingleAsync(s => s.PortfolioId == portfolioId && s.SnapshotDate == date, cancellationToken)
-            .ConfigureAwait(false);
+        db.PortfolioSnapshots.Attach(snapshot);
         foreach (var set in figures.SnapshotColumns) set(snapshot);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The tables of a portfolio's phase-4 rows, each keyed by portfolio and <c>as_of</c>.</summary>
+    private static readonly string[] Tables =
+    [
+        "portfolio_factor_exposures", "correlation_results", "stress_results", "portfolio_sector_exposures", "position_risk",
+        "analytic_results",
+    ];
+
+    /// <summary>A DELETE per table of a portfolio's rows over [<c>@from</c>, <c>@to</c>].</summary>
+    private static readonly string[] Deletes = [.. Tables.Select(t =>
+        $"DELETE FROM {SigmaSightDbContext.Schema}.{t} WHERE portfolio_id = @portfolio AND as_of >= @from AND as_of <= @to")];
+
+    /// <summary>One command, one round trip: every DELETE.</summary>
+    private static readonly string DeleteSql = string.Join(";\n", Deletes);
+
     /// <summary>Deletes a portfolio's phase-4 rows from <paramref name="from"/> on (to <paramref name="from"/> only when <paramref name="onlyThatDay"/>).</summary>
-    public static async Task DeleteAsync(SigmaSightDbContext db, Guid portfolioId, DateOnly from, CancellationToken cancellationToken,
+    public static Task DeleteAsync(SigmaSightDbContext db, Guid portfolioId, DateOnly from, CancellationToken cancellationToken,
         bool onlyThatDay = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         var to = onlyThatDay ? from : DateOnly.MaxValue;
-        await db.PortfolioFactorExposures.Where(r => r.PortfolioId == portfolioId && r.AsOf >= from && r.AsOf <= to).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.CorrelationResults.Where(r => r.PortfolioId == portfolioId && r.AsOf >= from && r.AsOf <= to).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.StressResults.Where(r => r.PortfolioId == portfolioId && r.AsOf >= from && r.AsOf <= to).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.PortfolioSectorExposures.Where(r => r.PortfolioId == portfolioId && r.AsOf >= from && r.AsOf <= to).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.PositionRisks.Where(r => r.PortfolioId == portfolioId && r.AsOf >= from && r.AsOf <= to).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.AnalyticResults.Where(r => r.PortfolioId == portfolioId && r.AsOf >= from && r.AsOf <= to).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return db.Database.ExecuteSqlRawAsync(DeleteSql,
+            [new NpgsqlParameter("portfolio", portfolioId), new NpgsqlParameter("from", from), new NpgsqlParameter("to", to)],
+            cancellationToken);
     }
 }

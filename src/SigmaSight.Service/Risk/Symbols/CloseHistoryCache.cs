@@ -44,6 +44,19 @@ public sealed class CloseHistoryCache : IDisposable
         return found;
     }
 
+    /// <summary>
+    /// Keeps closes a phase-2 job already loaded over the window a portfolio-risk job of the same run asks for (a nightly
+    /// loads exactly that window), so the run's first risk jobs do not each reload the popular symbols (issue 10). Only
+    /// symbols that have closes: a missing history stays a question for the database, so closes added to repair a
+    /// failed chain are seen by its risk job when it is re-enqueued.
+    /// </summary>
+    public void Store(Guid runId, IReadOnlyDictionary<string, DatedCloses> loaded, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var entry = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle };
+        foreach (var (symbol, closes) in loaded) _cache.Set((runId, symbol, from, to), new Cached(closes), entry);
+    }
+
     public void Dispose() => _cache.Dispose();
 
     private sealed record Cached(DatedCloses? Closes);
