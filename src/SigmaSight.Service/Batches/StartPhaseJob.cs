@@ -25,13 +25,16 @@ public sealed partial class StartPhaseJob(
         if (run.Status == RunStatus.Superseded) return;
 
         PhaseStatus status;
+        int? planned;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            (status, var planned) = await PhaseClaim.ClaimAsync(db, run, planner, time.GetUtcNow(), cancellationToken)
+            (status, planned) = await PhaseClaim.ClaimAsync(db, run, planner, time.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
             if (planned is { } count) LogPlanned(logger, runId, phase, count);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+        if (await LedgerStatistics.RefreshAsync(db, planned ?? 0, cancellationToken).ConfigureAwait(false))
+            LogAnalyzed(logger, runId, phase, planned ?? 0);
 
         if (status.IsFinished())
         {
@@ -58,6 +61,10 @@ public sealed partial class StartPhaseJob(
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run {RunId}: planned {Count} items of phase {Phase}")]
     private static partial void LogPlanned(ILogger logger, Guid runId, int phase, int count);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information,
+        Message = "Run {RunId}: phase {Phase} planned {Count} items; the ledger's statistics refreshed (ANALYZE batch_items) before enqueueing")]
+    private static partial void LogAnalyzed(ILogger logger, Guid runId, int phase, int count);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Run {RunId}: another starter holds the enqueue lease of phase {Phase}; this one enqueues nothing")]
