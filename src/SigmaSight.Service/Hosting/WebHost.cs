@@ -17,7 +17,7 @@ public static class WebHost
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder([.. args, ConfigurationReload.Off]);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietLogging });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSigmaSightCore(builder.Configuration);

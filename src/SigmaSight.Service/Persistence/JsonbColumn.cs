@@ -17,6 +17,9 @@ public static class JsonbColumn
     /// <summary>The text a <c>jsonb</c> column of this mapping stores for <paramref name="value"/> (for writes outside EF Core).</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 
+    /// <summary>The value a <c>jsonb</c> column of this mapping holds, from its text (for reads outside EF Core).</summary>
+    public static T Deserialize<T>(string text) => JsonSerializer.Deserialize<T>(text, Json)!;
+
     public static PropertyBuilder<T> HasJsonbConversion<T>(this PropertyBuilder<T> property)
         where T : class
     {

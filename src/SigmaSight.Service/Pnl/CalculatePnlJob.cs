@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Pnl;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Hosting;
@@ -14,7 +16,7 @@ namespace SigmaSight.Service.Pnl;
 /// </summary>
 public sealed partial class CalculatePnlJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, PnlInputLoader loader,
-    TradingCalendarProvider calendars, IOptions<BatchOptions> options, TestPauses pauses, TimeProvider time,
+    IOptions<BatchOptions> options, TestPauses pauses, TimeProvider time,
     ILogger<CalculatePnlJob> logger)
 {
     /// <summary>One day: the job of a chain planned one day per job (<see cref="BatchOptions.PnlDaysPerJob"/> = 1).</summary>
@@ -49,7 +51,6 @@ public sealed partial class CalculatePnlJob(
             .SetTag("sigmasight.date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var reference = LedgerItemRef.Pnl(runId, portfolioId, date);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var delay = options.Value.TestPnlDelay;
         if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
 
@@ -57,14 +58,14 @@ public sealed partial class CalculatePnlJob(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
-            if (await AlreadySucceededAsync(reference, cancellationToken).ConfigureAwait(false)) return;
             // Inputs are read under the portfolio's lock: a recompute's deletion (taken under the same lock) and the
             // correction committed before it are always seen, never positions read before them (issue 7, 1a).
-            var inputs = await loader.LoadAsync(portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
-            var existing = await db.PortfolioSnapshots.AsNoTracking()
-                .Where(s => s.PortfolioId == portfolioId && s.SnapshotDate == date)
-                .Select(s => new { s.RunId, s.CreatedAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
+            var read = await PnlInputBatch.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), reference, portfolioId, date,
+                cancellationToken).ConfigureAwait(false);
+            if (read.AlreadySucceeded) return;
+            var calendar = new NyseCalendar(read.Closures);
+            var inputs = await loader.LoadAsync(read, portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
+            if (read.Existing is { } existing)
             {
                 // Written (atomically, with its own ledger item) by another run's chain: adopt it, never write twice —
                 // but only what this run can trust: its own, or written after it started (so after any deletion it made).
@@ -79,11 +80,7 @@ public sealed partial class CalculatePnlJob(
                 return;
             }
 
-            var previous = await db.PortfolioSnapshots.AsNoTracking().Where(s => s.PortfolioId == portfolioId)
-                .OrderByDescending(s => s.SnapshotDate)
-                .Select(s => new PreviousSnapshot(s.SnapshotDate, s.EquityBalance, s.CumulativePnl,
-                    s.CumulativeRealizedPnl, s.CumulativeCapitalFlow))
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var previous = read.Previous;
             var settings = new PnlSettings(options.Value.RiskFreeRate, options.Value.StaleWindowTradingDays);
             var day = new PortfolioDay(inputs.Portfolio.Name, date, inputs.Portfolio.InceptionDate, inputs.Lots,
                 inputs.Flows, inputs.Valuations, inputs.Prices, previous, settings);
@@ -100,10 +97,6 @@ public sealed partial class CalculatePnlJob(
         await pauses.AtAsync(TestPauses.AfterCommit, $"{reference.ItemKey} {outcome}", cancellationToken).ConfigureAwait(false);
         await advancer.AfterCommitAsync(reference, outcome, cancellationToken).ConfigureAwait(false);
     }
-
-    private Task<bool> AlreadySucceededAsync(LedgerItemRef item, CancellationToken cancellationToken) =>
-        db.BatchItems.AnyAsync(i => i.RunId == item.RunId && i.Phase == item.Phase && i.ItemKey == item.ItemKey
-            && i.Status == ItemStatus.Succeeded, cancellationToken);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
         Message = "Snapshot {Portfolio} {Date:yyyy-MM-dd} already written by another run: adopted")]

@@ -10,7 +10,7 @@ using SigmaSight.Service.Portfolios;
 namespace SigmaSight.Service.Pnl;
 
 /// <summary>
-/// Loads, with a few set-based queries, everything one (portfolio, date) needs except the previous snapshot. The closes
+/// Loads the closes one (portfolio, date) needs and assembles its inputs with what <see cref="PnlInputBatch"/> read. The closes
 /// are bounded by what the day uses, never "since inception", so a day's cost does not grow with the portfolio's age:
 /// for a symbol that only prices itself, the stale window up to D (D's close or the latest one standing in for it);
 /// for the underlying of an option, the <see cref="HistoryTradingDays"/> trading days up to D (its realised volatility
@@ -23,22 +23,18 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
     /// look-back, with margin.</summary>
     private const int HistoryTradingDays = 80;
 
-    public async Task<PnlInputs> LoadAsync(Guid portfolioId, DateOnly date, NyseCalendar calendar, CancellationToken cancellationToken)
+    /// <summary>The day's inputs from what <see cref="PnlInputBatch"/> read, with the closes they need.</summary>
+    internal async Task<PnlInputs> LoadAsync(PnlReads read, Guid portfolioId, DateOnly date, NyseCalendar calendar,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(calendar);
-        var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.Id == portfolioId, cancellationToken)
-            .ConfigureAwait(false) ?? throw new NonTransientBatchException($"portfolio {portfolioId} does not exist");
+        var portfolio = read.Portfolio ?? throw new NonTransientBatchException($"portfolio {portfolioId} does not exist");
         if (portfolio.Currency != "USD")
             throw new NonTransientBatchException($"{portfolio.Name}: currency {portfolio.Currency} is not supported (USD only)");
-
-        var positions = await db.Positions.AsNoTracking().Where(p => p.PortfolioId == portfolioId)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var flows = await db.EquityChanges.AsNoTracking().Where(e => e.PortfolioId == portfolioId && e.ChangeDate <= date)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var positionIds = positions.Select(p => p.Id).ToList();
-        var valuations = await db.PrivateValuations.AsNoTracking()
-            .Where(v => positionIds.Contains(v.PositionId) && v.ValuationDate <= date)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var positions = read.Positions;
+        var flows = read.Flows;
+        var valuations = read.Valuations;
 
         var symbols = positions.Where(p => p.InvestmentClass != "PRIVATE")
             .Select(p => p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol)

@@ -15,7 +15,7 @@ namespace SigmaSight.Service.Risk;
 /// portfolio's lock. A family that throws is stored as failed and fails the job (retried, then Failed) naming it.
 /// </summary>
 public sealed partial class PortfolioRiskJob(
-    SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, RiskInputLoader loader, TradingCalendarProvider calendars,
+    SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, RiskInputLoader loader,
     IOptions<AnalyticsOptions> options, IOptions<BatchOptions> batch, ILogger<PortfolioRiskJob> logger)
 {
     [BatchJobDisplayName]
@@ -23,7 +23,6 @@ public sealed partial class PortfolioRiskJob(
     {
         var reference = LedgerItemRef.Risk(runId, portfolioId, date);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
 
         FinishOutcome outcome;
         List<string> failures;
@@ -31,9 +30,9 @@ public sealed partial class PortfolioRiskJob(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
-            var inputs = await loader.LoadAsync(runId, portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);
+            var inputs = await loader.LoadAsync(runId, portfolioId, date, cancellationToken).ConfigureAwait(false);
             name = inputs.PortfolioName;
-            (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, calendar, batch.Value.RiskFreeRate).Compute(runId);
+            (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, inputs.Calendar, batch.Value.RiskFreeRate).Compute(runId);
             await RiskWriter.WriteAsync(db, inputs.Snapshot, figures, cancellationToken).ConfigureAwait(false);
             if (failures.Count > 0)
             {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Options;
@@ -11,45 +12,35 @@ using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
-/// <summary>Loads <see cref="RiskInputs"/>; a missing snapshot fails at once ("missing snapshot"): risk never runs on stale equity.</summary>
+/// <summary>
+/// Loads <see cref="RiskInputs"/>: one batch of queries (<see cref="RiskInputBatch"/>) and the closes from the run's cache.
+/// A missing snapshot fails at once ("missing snapshot"): risk never runs on stale equity.
+/// </summary>
 public sealed class RiskInputLoader(SigmaSightDbContext db, CloseHistoryCache closeCache, IOptions<AnalyticsOptions> options)
 {
-    public async Task<RiskInputs> LoadAsync(Guid runId, Guid portfolioId, DateOnly asOf, NyseCalendar calendar, CancellationToken cancellationToken)
+    public async Task<RiskInputs> LoadAsync(Guid runId, Guid portfolioId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(calendar);
-        var name = await db.Portfolios.Where(p => p.Id == portfolioId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = await db.PortfolioSnapshots.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.PortfolioId == portfolioId && s.SnapshotDate == asOf, cancellationToken).ConfigureAwait(false)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var read = await RiskInputBatch.ReadAsync(connection, portfolioId, asOf, cancellationToken).ConfigureAwait(false);
+        var name = read.PortfolioName ?? throw new NonTransientBatchException($"portfolio {portfolioId} does not exist");
+        var snapshot = read.Snapshot
             ?? throw new NonTransientBatchException($"out of order: missing snapshot for {name} on {asOf:yyyy-MM-dd}: portfolio risk " +
                 "needs the day's snapshot (a run that is rebuilding the portfolio computes its risk when it has written it)");
-        var values = await db.PositionValues.AsNoTracking().Where(v => v.PortfolioId == portfolioId && v.ValueDate == asOf)
-            .Join(db.Positions.AsNoTracking(), v => v.PositionId, p => p.Id, (v, p) => new { v, p })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var symbols = values.Select(x => x.p.InvestmentClass == "OPTIONS" ? x.p.UnderlyingSymbol : x.p.Symbol).OfType<string>().ToList();
-        var securities = await db.Securities.AsNoTracking().Where(s => symbols.Contains(s.Symbol))
-            .ToDictionaryAsync(s => s.Symbol, cancellationToken).ConfigureAwait(false);
-        var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var calendar = new NyseCalendar(read.Closures);
+        var symbols = read.Lots.Select(x => x.Position.InvestmentClass == "OPTIONS" ? x.Position.UnderlyingSymbol : x.Position.Symbol)
+            .OfType<string>().ToList();
         var settings = options.Value;
-        var proxies = factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings.MarketBenchmark))
+        var proxies = read.Factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings.MarketBenchmark))
             .Append(settings.MarketBenchmark).Append(settings.RateProxy);
         var closes = await closeCache.LoadAsync(db, runId, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);
 
-        var lots = values.Select(x => new HeldLot(x.p, x.v, Holding(x.p, x.v, securities, closes, asOf))).ToList();
-        var held = lots.Select(l => l.Holding.RiskSymbol).OfType<string>().Distinct().ToList();
-        var exposures = await db.SymbolFactorExposures.AsNoTracking().Where(e => held.Contains(e.Symbol) && e.AsOf == asOf)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var volatility = await db.SymbolVolatilities.AsNoTracking().Where(v => held.Contains(v.Symbol) && v.AsOf == asOf)
-            .ToDictionaryAsync(v => v.Symbol, cancellationToken).ConfigureAwait(false);
-        var benchmarkDate = await db.SectorBenchmarkWeights.Where(w => w.Benchmark == SectorBenchmarkWeight.Sp500 && w.AsOf <= asOf)
-            .MaxAsync(w => (DateOnly?)w.AsOf, cancellationToken).ConfigureAwait(false);
-        var benchmark = await db.SectorBenchmarkWeights.AsNoTracking()
-            .Where(w => w.Benchmark == SectorBenchmarkWeight.Sp500 && w.AsOf == benchmarkDate)
-            .ToDictionaryAsync(w => w.Sector, w => w.Weight, cancellationToken).ConfigureAwait(false);
-        var scenarios = await db.StressScenarios.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.DisplayOrder)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new RiskInputs(portfolioId, name, asOf, snapshot, lots, closes, exposures, volatility, benchmark, scenarios, factors);
+        var lots = read.Lots.Select(x => new HeldLot(x.Position, x.Value, Holding(x.Position, x.Value, read.Securities, closes, asOf))).ToList();
+        var held = lots.Select(l => l.Holding.RiskSymbol).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var exposures = read.Exposures.Where(e => held.Contains(e.Symbol)).ToList();
+        var volatility = read.Volatility.Where(v => held.Contains(v.Symbol)).ToDictionary(v => v.Symbol, StringComparer.Ordinal);
+        return new RiskInputs(portfolioId, name, asOf, snapshot, lots, closes, exposures, volatility, read.BenchmarkWeights,
+            read.Scenarios, read.Factors, calendar);
     }
 
     private static RiskHolding Holding(Service.Portfolios.Position position, Pnl.PositionValue value,

@@ -1,3 +1,4 @@
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Analytics.Series;
 using SigmaSight.Service.Pnl;
@@ -5,7 +6,7 @@ using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
-/// <summary>Everything phase 4 reads for one portfolio and day, loaded with set-based queries.</summary>
+/// <summary>Everything phase 4 reads for one portfolio and day (with the trading calendar as of the read), loaded with set-based queries.</summary>
 public sealed record RiskInputs(
     Guid PortfolioId,
     string PortfolioName,
@@ -17,7 +18,8 @@ public sealed record RiskInputs(
     IReadOnlyDictionary<string, SymbolVolatility> SymbolVolatility,
     IReadOnlyDictionary<string, double> BenchmarkWeights,
     IReadOnlyList<StressScenario> Scenarios,
-    IReadOnlyList<FactorDefinition> Factors);
+    IReadOnlyList<FactorDefinition> Factors,
+    NyseCalendar Calendar);
 
 /// <summary>One lot open at the close of the day, with its stored value and the holding the kernels see.</summary>
 public sealed record HeldLot(Position Position, PositionValue Value, RiskHolding Holding);

@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace SigmaSight.Service.Persistence;
+
+/// <summary>
+/// Reading an <see cref="NpgsqlBatch"/>'s result sets in order, one query each, without EF Core's query pipeline: what a
+/// job reads in one round trip (issue 10: most of a small query's cost was the query itself, not its rows).
+/// </summary>
+internal static class BatchReads
+{
+    /// <summary>A command of the batch with the parameters its text names (of those given).</summary>
+    public static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+            if (sql.Contains("@" + parameter.ParameterName, StringComparison.Ordinal)) command.Parameters.Add(parameter.Clone());
+        return command;
+    }
+
+    /// <summary>The rows of the current result set.</summary>
+    public static async Task<List<T>> RowsAsync<T>(this NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(row);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(row(reader));
+        return rows;
+    }
+
+    /// <summary>Moves to the next result set and returns its rows.</summary>
+    public static async Task<List<T>> NextRowsAsync<T>(this NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException("a batch returned fewer result sets than it has queries");
+        return await reader.RowsAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static T? NullableValue<T>(this NpgsqlDataReader reader, int ordinal) where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+    }
+
+    public static string? NullableText(this NpgsqlDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    }
+}
