@@ -39,7 +39,7 @@ public static class SnapshotWriter
             RunId = runId,
             CreatedAt = now,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveWithoutSavepointAsync(cancellationToken).ConfigureAwait(false);
         // The open lots' values and the equity balance in one round trip, the values as arrays (unnest) rather than
         // a statement per lot (issue 10).
         var lots = result.OpenLots;

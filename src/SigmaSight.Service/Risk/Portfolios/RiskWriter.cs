@@ -24,7 +24,7 @@ public static class RiskWriter
         db.CorrelationResults.AddRange(figures.Correlations);
         db.PortfolioSnapshots.Attach(snapshot);
         foreach (var set in figures.SnapshotColumns) set(snapshot);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveWithoutSavepointAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The tables of a portfolio's phase-4 rows, each keyed by portfolio and <c>as_of</c>.</summary>
