@@ -8,16 +8,6 @@ namespace SigmaSight.Service.Persistence;
 /// </summary>
 internal static class BatchReads
 {
-    /// <summary>A command of the batch with the parameters its text names (of those given).</summary>
-    public static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(sql);
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var parameter in parameters)
-            if (sql.Contains("@" + parameter.ParameterName, StringComparison.Ordinal)) command.Parameters.Add(parameter.Clone());
-        return command;
-    }
-
     /// <summary>The rows of the current result set.</summary>
     public static async Task<List<T>> RowsAsync<T>(this NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row,
         CancellationToken cancellationToken)

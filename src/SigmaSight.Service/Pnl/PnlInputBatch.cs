@@ -63,7 +63,7 @@ internal static class PnlInputBatch
             new NpgsqlParameter<string>("key", item.ItemKey), new NpgsqlParameter<Guid>("portfolio", portfolioId),
             new NpgsqlParameter<DateOnly>("date", date),
         ];
-        foreach (var sql in Queries) batch.BatchCommands.Add(BatchReads.Command(sql, parameters));
+        foreach (var sql in Queries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var succeeded = (await reader.RowsAsync(r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false)).Single();
         var portfolio = (await reader.NextRowsAsync(Portfolio, cancellationToken).ConfigureAwait(false)).SingleOrDefault();

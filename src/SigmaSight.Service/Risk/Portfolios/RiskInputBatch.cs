@@ -85,7 +85,7 @@ internal static class RiskInputBatch
     {
         await using var batch = new NpgsqlBatch(connection);
         NpgsqlParameter[] parameters = [new NpgsqlParameter<Guid>("portfolio", portfolioId), new NpgsqlParameter<DateOnly>("asOf", asOf)];
-        foreach (var sql in Queries) batch.BatchCommands.Add(BatchReads.Command(sql, parameters));
+        foreach (var sql in Queries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var name = (await reader.RowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var snapshot = (await reader.NextRowsAsync(Snapshot, cancellationToken).ConfigureAwait(false)).SingleOrDefault();

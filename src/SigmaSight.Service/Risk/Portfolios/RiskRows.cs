@@ -16,7 +16,7 @@ internal static class RiskRows
     {
         var batch = new NpgsqlBatch(connection);
         foreach (var delete in deletes)
-            batch.BatchCommands.Add(Command(delete,
+            batch.BatchCommands.Add(BatchCommands.Command(delete,
                 new NpgsqlParameter("portfolio", portfolioId), new NpgsqlParameter("from", asOf), new NpgsqlParameter("to", asOf)));
         foreach (var command in Inserts(figures)) batch.BatchCommands.Add(command);
         return batch;
@@ -27,7 +27,7 @@ internal static class RiskRows
         if (figures.Positions.Count > 0)
         {
             var rows = figures.Positions.Values.ToList();
-            yield return Command($"""
+            yield return BatchCommands.Command($"""
                 INSERT INTO {S}.position_risk (position_id, as_of, portfolio_id, market_beta, realized_vol_21d, realized_vol_63d,
                        expected_vol_21d, price, delta, gamma, theta, vega, delta_adjusted_exposure)
                 SELECT * FROM unnest(@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
@@ -42,7 +42,7 @@ internal static class RiskRows
         if (figures.Stress.Count > 0)
         {
             var rows = figures.Stress;
-            yield return Command($"""
+            yield return BatchCommands.Command($"""
                 INSERT INTO {S}.stress_results (portfolio_id, scenario_id, as_of, direct_pnl, correlated_pnl, correlation_effect, factor_impacts)
                 SELECT p1, p2, p3, p4, p5, p6, p7::jsonb FROM unnest(@p1, @p2, @p3, @p4, @p5, @p6, @p7) AS u(p1, p2, p3, p4, p5, p6, p7)
                 """,
@@ -53,7 +53,7 @@ internal static class RiskRows
         if (figures.Sectors.Count > 0)
         {
             var rows = figures.Sectors;
-            yield return Command($"""
+            yield return BatchCommands.Command($"""
                 INSERT INTO {S}.portfolio_sector_exposures (portfolio_id, as_of, sector, net_weight, gross_weight, benchmark_weight, market_value)
                 SELECT * FROM unnest(@p1, @p2, @p3, @p4, @p5, @p6, @p7)
                 """,
@@ -64,7 +64,7 @@ internal static class RiskRows
         if (figures.FactorExposures.Count > 0)
         {
             var rows = figures.FactorExposures;
-            yield return Command($"""
+            yield return BatchCommands.Command($"""
                 INSERT INTO {S}.portfolio_factor_exposures (portfolio_id, factor, as_of, exposure, exposure_dollar, coverage, missing_symbols, private_symbols)
                 SELECT p1, p2, p3, p4, p5, p6, p7::jsonb, p8::jsonb FROM unnest(@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
                        AS u(p1, p2, p3, p4, p5, p6, p7, p8)
@@ -77,7 +77,7 @@ internal static class RiskRows
         if (figures.Families.Count > 0)
         {
             var rows = figures.Families;
-            yield return Command($"""
+            yield return BatchCommands.Command($"""
                 INSERT INTO {S}.analytic_results (portfolio_id, as_of, family, status, reason, run_id)
                 SELECT * FROM unnest(@p1, @p2, @p3, @p4, @p5, @p6)
                 """,
@@ -87,11 +87,4 @@ internal static class RiskRows
     }
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values) => new(name, [.. values]);
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
 }

@@ -1,0 +1,20 @@
+using Npgsql;
+
+namespace SigmaSight.Service.Persistence;
+
+/// <summary>The commands of an <see cref="NpgsqlBatch"/>: a job's reads or writes in one round trip (issue 10).</summary>
+internal static class BatchCommands
+{
+    /// <summary>
+    /// A command with those of <paramref name="parameters"/> its text names (a copy of each, so one set can serve every
+    /// command of a batch).
+    /// </summary>
+    public static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+            if (sql.Contains("@" + parameter.ParameterName, StringComparison.Ordinal)) command.Parameters.Add(parameter.Clone());
+        return command;
+    }
+}
