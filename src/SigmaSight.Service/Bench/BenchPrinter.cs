@@ -33,6 +33,7 @@ public static class BenchPrinter
         if (report.DayCost is { } cost)
             lines.Add($"  P&L day cost over {cost.Dates} dates ({cost.Items} portfolio-days): first tenth {cost.FirstTenthMs:F1} ms, " +
                 $"middle tenth {cost.MiddleTenthMs:F1} ms, last tenth {cost.LastTenthMs:F1} ms; last/first {cost.LastOverFirst:F2}");
+        lines.Add($"  runtime: {report.Runtime}");
         lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
         if (report.Settings.Hosts > 1)
             lines.Add($"  hosts: {report.Settings.Hosts} (this process and {report.Settings.Hosts - 1} serve process(es)" +

@@ -24,6 +24,9 @@ public sealed record BenchReport(
     /// <summary>A backfill's P&amp;L day cost early, midway and late in its range (null for a nightly).</summary>
     public PnlDayCost? DayCost { get; init; }
 
+    /// <summary>The process's garbage collector, thread-pool spinning and cores: they move every figure above.</summary>
+    public string Runtime { get; init; } = BenchRuntime.Describe();
+
     /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
     public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 };
 }
