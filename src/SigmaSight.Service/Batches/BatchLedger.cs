@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Batches;
@@ -46,6 +47,13 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
     public async Task<FinishOutcome> FinishItemAsync(
         LedgerItemRef item, ItemStatus status, string? error, CancellationToken cancellationToken)
     {
+        if (status == ItemStatus.Succeeded)
+        {
+            var success = SuccessCommand(item);
+            var remaining = await db.Database.SqlQueryRaw<int>(success.CommandText, [.. success.Parameters.Select(p => p.Clone())])
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return await AfterSuccessAsync(item, remaining is [var left] ? left : null, cancellationToken).ConfigureAwait(false);
+        }
         var now = time.GetUtcNow();
         var statusName = status.ToString();
         var finished = await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -53,12 +61,7 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
              WHERE run_id = {item.RunId} AND phase = {item.Phase} AND item_key = {item.ItemKey}
                AND status IN ('Pending', 'Running')
             """, cancellationToken).ConfigureAwait(false);
-        if (finished == 0)
-        {
-            return status == ItemStatus.Succeeded
-                ? await RecordLateSuccessAsync(item, now, cancellationToken).ConfigureAwait(false)
-                : await RecordLateFailureAsync(item, error, now, cancellationToken).ConfigureAwait(false);
-        }
+        if (finished == 0) return await RecordLateFailureAsync(item, error, now, cancellationToken).ConfigureAwait(false);
 
         var blocked = 0;
         if (status == ItemStatus.Failed && item.Phase == BatchPhases.Pnl)
@@ -73,6 +76,43 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// A success in one statement, for the job's own write batch (issue 10: a round trip fewer than the item's update
+    /// and the phase's count apart): the item moves to Succeeded if it is Pending or Running, and then only its phase's
+    /// <c>remaining</c> is decremented, returned as the statement's one row (<c>Value</c>). No row: the item had finished
+    /// already; <see cref="AfterSuccessAsync"/> records the late success.
+    /// </summary>
+    public NpgsqlBatchCommand SuccessCommand(LedgerItemRef item)
+    {
+        var command = new NpgsqlBatchCommand("""
+            WITH finished AS (
+                UPDATE sigmasight.batch_items SET status = 'Succeeded', error = NULL, finished_at = @finishedAt
+                 WHERE run_id = @finishRun AND phase = @finishPhase AND item_key = @finishKey AND status IN ('Pending', 'Running')
+                RETURNING 1)
+            UPDATE sigmasight.batch_phases SET remaining = remaining - 1
+             WHERE run_id = @finishRun AND phase = @finishPhase AND EXISTS (SELECT 1 FROM finished)
+            RETURNING remaining AS "Value"
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("finishedAt", time.GetUtcNow()));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("finishRun", item.RunId));
+        command.Parameters.Add(new NpgsqlParameter<int>("finishPhase", item.Phase));
+        command.Parameters.Add(new NpgsqlParameter<string>("finishKey", item.ItemKey));
+        return command;
+    }
+
+    /// <summary>
+    /// The outcome of a <see cref="SuccessCommand"/> that returned <paramref name="remaining"/> (null: no row), in the
+    /// same transaction: the phase completed when it reached zero, or the late success recorded when the item had finished.
+    /// </summary>
+    public async Task<FinishOutcome> AfterSuccessAsync(LedgerItemRef item, int? remaining, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (remaining is not { } left) return await RecordLateSuccessAsync(item, now, cancellationToken).ConfigureAwait(false);
+        return left <= 0 && await CompletePhaseAsync(item.RunId, item.Phase, now, cancellationToken).ConfigureAwait(false)
+            ? FinishOutcome.PhaseCompleted
+            : FinishOutcome.Finished;
+    }
+
+    /// <summary>
     /// Decrements the phase's <c>remaining</c>; true when that completed the phase. The completion check runs only
     /// for the decrement that reaches zero (the row stays locked by this transaction until it commits).
     /// </summary>
@@ -83,7 +123,12 @@ public sealed class BatchLedger(SigmaSightDbContext db, TimeProvider time)
              WHERE run_id = {runId} AND phase = {phase}
             RETURNING remaining AS "Value"
             """).ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (remaining is not [<= 0]) return false;
+        return remaining is [<= 0] && await CompletePhaseAsync(runId, phase, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes the phase whose <c>remaining</c> reached zero: Completed, or CompletedWithErrors.</summary>
+    private async Task<bool> CompletePhaseAsync(Guid runId, int phase, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE sigmasight.batch_phases AS p
                SET status = CASE WHEN EXISTS (SELECT 1 FROM sigmasight.batch_items i

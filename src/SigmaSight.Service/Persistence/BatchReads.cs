@@ -29,6 +29,23 @@ internal static class BatchReads
         return await reader.RowsAsync(row, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a write batch whose only command that returns rows returns at most one integer (a ledger success's
+    /// <c>remaining</c>, <see cref="Batches.BatchLedger.SuccessCommand"/>): that integer, or null when it returned no row.
+    /// </summary>
+    public static async Task<int?> ExecuteForValueAsync(this NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int? value = null;
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            while (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) value = reader.GetInt32(0);
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        return value;
+    }
+
     public static T? NullableValue<T>(this NpgsqlDataReader reader, int ordinal) where T : struct
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -57,9 +57,8 @@ public sealed partial class CalculatePnlJob(
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
-            // Inputs are read under the portfolio's lock: a recompute's deletion (taken under the same lock) and the
-            // correction committed before it are always seen, never positions read before them (issue 7, 1a).
+            // Inputs are read under the portfolio's lock, the batch's first command: a recompute's deletion (taken under the
+            // same lock) and the correction committed before it are always seen, never positions read before them (issue 7, 1a).
             var read = await PnlInputBatch.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), reference, portfolioId, date,
                 cancellationToken).ConfigureAwait(false);
             if (read.AlreadySucceeded) return;
@@ -86,10 +85,10 @@ public sealed partial class CalculatePnlJob(
                 inputs.Flows, inputs.Valuations, inputs.Prices, previous, settings);
             var result = DailyPnlCalculator.Calculate(day, calendar);
 
-            await SnapshotWriter.WriteAsync(db, portfolioId, runId, result, time.GetUtcNow(), cancellationToken)
-                .ConfigureAwait(false);
-            outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken)
-                .ConfigureAwait(false);
+            // The day's rows and the ledger item's success in one round trip.
+            var remaining = await SnapshotWriter.WriteAsync(db, portfolioId, runId, result, time.GetUtcNow(),
+                ledger.SuccessCommand(reference), cancellationToken).ConfigureAwait(false);
+            outcome = await ledger.AfterSuccessAsync(reference, remaining, cancellationToken).ConfigureAwait(false);
             await pauses.AtAsync(TestPauses.PnlTransaction, reference.ItemKey, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             LogSnapshot(logger, inputs.Portfolio.Name, date, result.Nav, result.DailyPnl);

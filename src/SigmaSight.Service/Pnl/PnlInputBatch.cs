@@ -52,7 +52,10 @@ internal static class PnlInputBatch
         $"SELECT date FROM {S}.market_closures",
     ];
 
-    /// <summary>Runs the batch on <paramref name="connection"/> (open, in the caller's transaction).</summary>
+    /// <summary>
+    /// Runs the batch on <paramref name="connection"/> (open, in the caller's transaction), its first command the portfolio's
+    /// lock (<see cref="PortfolioLock"/>): every read runs under it.
+    /// </summary>
     public static async Task<PnlReads> ReadAsync(NpgsqlConnection connection, LedgerItemRef item, Guid portfolioId, DateOnly date,
         CancellationToken cancellationToken)
     {
@@ -63,9 +66,11 @@ internal static class PnlInputBatch
             new NpgsqlParameter<string>("key", item.ItemKey), new NpgsqlParameter<Guid>("portfolio", portfolioId),
             new NpgsqlParameter<DateOnly>("date", date),
         ];
+        batch.BatchCommands.Add(PortfolioLock.Command(portfolioId));
         foreach (var sql in Queries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var succeeded = (await reader.RowsAsync(r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false)).Single();
+        await reader.RowsAsync(_ => 0, cancellationToken).ConfigureAwait(false); // the lock, held from here on
+        var succeeded = (await reader.NextRowsAsync(r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false)).Single();
         var portfolio = (await reader.NextRowsAsync(Portfolio, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var positions = await reader.NextRowsAsync(r => PositionRow.Read(r, 0), cancellationToken).ConfigureAwait(false);
         var flows = await reader.NextRowsAsync(Flow, cancellationToken).ConfigureAwait(false);

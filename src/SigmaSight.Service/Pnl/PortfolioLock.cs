@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Pnl;
@@ -9,11 +10,24 @@ namespace SigmaSight.Service.Pnl;
 /// </summary>
 public static class PortfolioLock
 {
+    private const string Sql = "SELECT pg_advisory_xact_lock(hashtextextended(@lockKey, 0))";
+
     public static Task AcquireAsync(SigmaSightDbContext db, Guid portfolioId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var key = $"pnl:{portfolioId}";
-        return db.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        return db.Database.ExecuteSqlRawAsync(Sql, [new NpgsqlParameter<string>("lockKey", Key(portfolioId))], cancellationToken);
     }
+
+    /// <summary>
+    /// The same lock as the first command of a job's read batch: PostgreSQL runs the batch's reads in order, so they run
+    /// once the lock is held and see what its previous holder committed (issue 10: a round trip fewer a job).
+    /// </summary>
+    internal static NpgsqlBatchCommand Command(Guid portfolioId)
+    {
+        var command = new NpgsqlBatchCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter<string>("lockKey", Key(portfolioId)));
+        return command;
+    }
+
+    private static string Key(Guid portfolioId) => $"pnl:{portfolioId}";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 using SigmaSight.Analytics.Pnl;
 using SigmaSight.Service.Persistence;
 
@@ -8,47 +9,26 @@ namespace SigmaSight.Service.Pnl;
 /// <summary>Adds the snapshot and position values of one day and moves the portfolio's equity balance.</summary>
 public static class SnapshotWriter
 {
-    public static async Task WriteAsync(SigmaSightDbContext db, Guid portfolioId, Guid runId, PortfolioDayResult result,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    private const string S = SigmaSightDbContext.Schema;
+
+    /// <summary>
+    /// The day's snapshot, its open lots' values (as arrays, unnest, not a statement per lot) and the equity balance, and
+    /// then <paramref name="success"/> (the ledger item's, <see cref="Batches.BatchLedger.SuccessCommand"/>): one round
+    /// trip (issue 10). Returns what <paramref name="success"/> returned.
+    /// </summary>
+    public static async Task<int?> WriteAsync(SigmaSightDbContext db, Guid portfolioId, Guid runId, PortfolioDayResult result,
+        DateTimeOffset now, NpgsqlBatchCommand success, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(result);
-        db.PortfolioSnapshots.Add(new PortfolioSnapshot
-        {
-            Id = Guid.CreateVersion7(now),
-            PortfolioId = portfolioId,
-            SnapshotDate = result.Date,
-            EquityBalance = result.Nav,
-            CashValue = result.Cash,
-            DailyPnl = result.DailyPnl,
-            DailyReturn = result.DailyReturn,
-            DailyReturnNote = result.DailyReturnNote,
-            CumulativePnl = result.CumulativePnl,
-            DailyRealizedPnl = result.DailyRealizedPnl,
-            CumulativeRealizedPnl = result.CumulativeRealizedPnl,
-            DailyCapitalFlow = result.DailyCapitalFlow,
-            CumulativeCapitalFlow = result.CumulativeCapitalFlow,
-            LongValue = result.LongValue,
-            ShortValue = result.ShortValue,
-            GrossExposure = result.GrossExposure,
-            NetExposure = result.NetExposure,
-            NumPositions = result.NumPositions,
-            NumLongPositions = result.NumLongPositions,
-            NumShortPositions = result.NumShortPositions,
-            StalePriceCount = result.StalePriceCount,
-            RunId = runId,
-            CreatedAt = now,
-        });
-        await db.SaveWithoutSavepointAsync(cancellationToken).ConfigureAwait(false);
-        // The open lots' values and the equity balance in one round trip, the values as arrays (unnest) rather than
-        // a statement per lot (issue 10).
+        ArgumentNullException.ThrowIfNull(success);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+        batch.BatchCommands.Add(Snapshot(portfolioId, runId, result, now));
         var lots = result.OpenLots;
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var batch = new NpgsqlBatch(connection);
         if (lots.Count > 0)
         {
             var values = new NpgsqlBatchCommand($"""
-                INSERT INTO {SigmaSightDbContext.Schema}.position_values
+                INSERT INTO {S}.position_values
                        (id, position_id, portfolio_id, value_date, price, price_date, market_value, unrealized_pnl, delta)
                 SELECT id, position_id, @portfolio, @date, price, price_date, market_value, unrealized_pnl, delta
                   FROM unnest(@ids, @lots, @prices, @priceDates, @marketValues, @unrealized, @deltas)
@@ -65,10 +45,52 @@ public static class SnapshotWriter
             values.Parameters.Add(new NpgsqlParameter<double?[]>("deltas", [.. lots.Select(l => l.Delta)]));
             batch.BatchCommands.Add(values);
         }
-        var balance = new NpgsqlBatchCommand($"UPDATE {SigmaSightDbContext.Schema}.portfolios SET equity_balance = @nav WHERE id = @portfolio");
+        var balance = new NpgsqlBatchCommand($"UPDATE {S}.portfolios SET equity_balance = @nav WHERE id = @portfolio");
         balance.Parameters.Add(new NpgsqlParameter<decimal>("nav", result.Nav));
         balance.Parameters.Add(new NpgsqlParameter<Guid>("portfolio", portfolioId));
         batch.BatchCommands.Add(balance);
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        batch.BatchCommands.Add(success);
+        return await batch.ExecuteForValueAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The snapshot's row; its risk columns stay empty until phase 4 (<c>version</c> comes from its sequence).</summary>
+    private static NpgsqlBatchCommand Snapshot(Guid portfolioId, Guid runId, PortfolioDayResult result, DateTimeOffset now)
+    {
+        var command = new NpgsqlBatchCommand($"""
+            INSERT INTO {S}.portfolio_snapshots
+                   (id, portfolio_id, snapshot_date, equity_balance, cash_value, daily_pnl, daily_return, daily_return_note,
+                    cumulative_pnl, daily_realized_pnl, cumulative_realized_pnl, daily_capital_flow, cumulative_capital_flow,
+                    long_value, short_value, gross_exposure, net_exposure, num_positions, num_long_positions,
+                    num_short_positions, stale_price_count, run_id, created_at)
+            VALUES (@id, @portfolio, @date, @nav, @cash, @dailyPnl, @dailyReturn, @dailyReturnNote,
+                    @cumulativePnl, @dailyRealized, @cumulativeRealized, @dailyFlow, @cumulativeFlow,
+                    @long, @short, @gross, @net, @positions, @longPositions,
+                    @shortPositions, @stale, @run, @createdAt)
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid>("id", Guid.CreateVersion7(now)));
+        p.Add(new NpgsqlParameter<Guid>("portfolio", portfolioId));
+        p.Add(new NpgsqlParameter<DateOnly>("date", result.Date));
+        p.Add(new NpgsqlParameter<decimal>("nav", result.Nav));
+        p.Add(new NpgsqlParameter<decimal>("cash", result.Cash));
+        p.Add(new NpgsqlParameter<decimal>("dailyPnl", result.DailyPnl));
+        p.Add(new NpgsqlParameter("dailyReturn", NpgsqlDbType.Numeric) { Value = (object?)result.DailyReturn ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("dailyReturnNote", NpgsqlDbType.Text) { Value = (object?)result.DailyReturnNote ?? DBNull.Value });
+        p.Add(new NpgsqlParameter<decimal>("cumulativePnl", result.CumulativePnl));
+        p.Add(new NpgsqlParameter<decimal>("dailyRealized", result.DailyRealizedPnl));
+        p.Add(new NpgsqlParameter<decimal>("cumulativeRealized", result.CumulativeRealizedPnl));
+        p.Add(new NpgsqlParameter<decimal>("dailyFlow", result.DailyCapitalFlow));
+        p.Add(new NpgsqlParameter<decimal>("cumulativeFlow", result.CumulativeCapitalFlow));
+        p.Add(new NpgsqlParameter<decimal>("long", result.LongValue));
+        p.Add(new NpgsqlParameter<decimal>("short", result.ShortValue));
+        p.Add(new NpgsqlParameter<decimal>("gross", result.GrossExposure));
+        p.Add(new NpgsqlParameter<decimal>("net", result.NetExposure));
+        p.Add(new NpgsqlParameter<int>("positions", result.NumPositions));
+        p.Add(new NpgsqlParameter<int>("longPositions", result.NumLongPositions));
+        p.Add(new NpgsqlParameter<int>("shortPositions", result.NumShortPositions));
+        p.Add(new NpgsqlParameter<int>("stale", result.StalePriceCount));
+        p.Add(new NpgsqlParameter<Guid>("run", runId));
+        p.Add(new NpgsqlParameter<DateTimeOffset>("createdAt", now));
+        return command;
     }
 }

@@ -4,7 +4,6 @@ using SigmaSight.Service.Batches;
 using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
-using SigmaSight.Service.Pnl;
 using SigmaSight.Service.Risk.Portfolios;
 
 namespace SigmaSight.Service.Risk;
@@ -29,18 +28,20 @@ public sealed partial class PortfolioRiskJob(
         string name;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await PortfolioLock.AcquireAsync(db, portfolioId, cancellationToken).ConfigureAwait(false);
+            // Read under the portfolio's lock, the first command of the loader's batch.
             var inputs = await loader.LoadAsync(runId, portfolioId, date, cancellationToken).ConfigureAwait(false);
             name = inputs.PortfolioName;
             (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, inputs.Calendar, batch.Value.RiskFreeRate).Compute(runId);
-            await RiskWriter.WriteAsync(db, inputs.Snapshot, figures, cancellationToken).ConfigureAwait(false);
+            // The rows, and when every family succeeded the ledger item's success too, in one round trip.
+            var success = failures.Count == 0 ? ledger.SuccessCommand(reference) : null;
+            var remaining = await RiskWriter.WriteAsync(db, inputs.Snapshot, figures, success, cancellationToken).ConfigureAwait(false);
             if (failures.Count > 0)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 throw new PortfolioRiskException($"portfolio risk of {name} on {date:yyyy-MM-dd} failed in " +
                     $"{failures.Count} famil{(failures.Count == 1 ? "y" : "ies")}: {string.Join("; ", failures)}");
             }
-            outcome = await ledger.FinishItemAsync(reference, ItemStatus.Succeeded, null, cancellationToken).ConfigureAwait(false);
+            outcome = await ledger.AfterSuccessAsync(reference, remaining, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         LogComputed(logger, name, date);

@@ -79,15 +79,20 @@ internal static class RiskInputBatch
         $"SELECT date FROM {S}.market_closures",
     ];
 
-    /// <summary>Runs the batch on <paramref name="connection"/> (open, in the caller's transaction).</summary>
+    /// <summary>
+    /// Runs the batch on <paramref name="connection"/> (open, in the caller's transaction), its first command the portfolio's
+    /// lock (<see cref="PortfolioLock"/>): every read runs under it.
+    /// </summary>
     public static async Task<RiskReads> ReadAsync(NpgsqlConnection connection, Guid portfolioId, DateOnly asOf,
         CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         NpgsqlParameter[] parameters = [new NpgsqlParameter<Guid>("portfolio", portfolioId), new NpgsqlParameter<DateOnly>("asOf", asOf)];
+        batch.BatchCommands.Add(PortfolioLock.Command(portfolioId));
         foreach (var sql in Queries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var name = (await reader.RowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        await reader.RowsAsync(_ => 0, cancellationToken).ConfigureAwait(false); // the lock, held from here on
+        var name = (await reader.NextRowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var snapshot = (await reader.NextRowsAsync(Snapshot, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var lots = await reader.NextRowsAsync(r => (PositionRow.Read(r, 9), Value(r)), cancellationToken).ConfigureAwait(false);
         var securities = (await reader.NextRowsAsync(Security, cancellationToken).ConfigureAwait(false))

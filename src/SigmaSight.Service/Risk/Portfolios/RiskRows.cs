@@ -1,5 +1,7 @@
 using Npgsql;
+using NpgsqlTypes;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Pnl;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
@@ -74,6 +76,20 @@ internal static class RiskRows
                 Array("p6", rows.Select(r => r.Coverage)), Array("p7", rows.Select(r => JsonbColumn.Serialize(r.MissingSymbols))),
                 Array("p8", rows.Select(r => JsonbColumn.Serialize(r.PrivateSymbols))));
         }
+        if (figures.Correlations.Count > 0)
+        {
+            var rows = figures.Correlations;
+            yield return BatchCommands.Command($"""
+                INSERT INTO {S}.correlation_results (portfolio_id, as_of, window_days, overall_correlation, effective_positions,
+                       observations, psd_adjusted, symbols, matrix)
+                SELECT p1, p2, p3, p4, p5, p6, p7, p8::jsonb, p9::jsonb FROM unnest(@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+                       AS u(p1, p2, p3, p4, p5, p6, p7, p8, p9)
+                """,
+                Array("p1", rows.Select(r => r.PortfolioId)), Array("p2", rows.Select(r => r.AsOf)), Array("p3", rows.Select(r => r.WindowDays)),
+                Array("p4", rows.Select(r => r.OverallCorrelation)), Array("p5", rows.Select(r => r.EffectivePositions)),
+                Array("p6", rows.Select(r => r.Observations)), Array("p7", rows.Select(r => r.PsdAdjusted)),
+                Array("p8", rows.Select(r => JsonbColumn.Serialize(r.Symbols))), Array("p9", rows.Select(r => JsonbColumn.Serialize(r.Matrix))));
+        }
         if (figures.Families.Count > 0)
         {
             var rows = figures.Families;
@@ -85,6 +101,45 @@ internal static class RiskRows
                 Array("p4", rows.Select(r => r.Status)), Array("p5", rows.Select(r => r.Reason)), Array("p6", rows.Select(r => r.RunId)));
         }
     }
+
+    /// <summary>The snapshot's risk columns as <paramref name="snapshot"/> holds them (read in this transaction, then set).</summary>
+    public static NpgsqlBatchCommand SnapshotColumns(PortfolioSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var command = new NpgsqlBatchCommand($"""
+            UPDATE {S}.portfolio_snapshots
+               SET beta_90d = @beta, realized_vol_21d = @vol21, realized_vol_63d = @vol63, expected_vol_21d = @expected21,
+                   volatility_trend = @trend, volatility_percentile = @percentile, var_95 = @var95, var_99 = @var99,
+                   es_95 = @es95, es_99 = @es99, parametric_var_95 = @pvar95, parametric_var_99 = @pvar99,
+                   parametric_es_95 = @pes95, parametric_es_99 = @pes99, hhi = @hhi, effective_num_positions = @effective,
+                   top_3_concentration = @top3, top_10_concentration = @top10
+             WHERE id = @id
+            """);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<Guid>("id", snapshot.Id));
+        p.Add(Nullable("beta", NpgsqlDbType.Double, snapshot.Beta90d));
+        p.Add(Nullable("vol21", NpgsqlDbType.Double, snapshot.RealizedVol21d));
+        p.Add(Nullable("vol63", NpgsqlDbType.Double, snapshot.RealizedVol63d));
+        p.Add(Nullable("expected21", NpgsqlDbType.Double, snapshot.ExpectedVol21d));
+        p.Add(Nullable("trend", NpgsqlDbType.Varchar, snapshot.VolatilityTrend));
+        p.Add(Nullable("percentile", NpgsqlDbType.Double, snapshot.VolatilityPercentile));
+        p.Add(Nullable("var95", NpgsqlDbType.Numeric, snapshot.Var95));
+        p.Add(Nullable("var99", NpgsqlDbType.Numeric, snapshot.Var99));
+        p.Add(Nullable("es95", NpgsqlDbType.Numeric, snapshot.Es95));
+        p.Add(Nullable("es99", NpgsqlDbType.Numeric, snapshot.Es99));
+        p.Add(Nullable("pvar95", NpgsqlDbType.Numeric, snapshot.ParametricVar95));
+        p.Add(Nullable("pvar99", NpgsqlDbType.Numeric, snapshot.ParametricVar99));
+        p.Add(Nullable("pes95", NpgsqlDbType.Numeric, snapshot.ParametricEs95));
+        p.Add(Nullable("pes99", NpgsqlDbType.Numeric, snapshot.ParametricEs99));
+        p.Add(Nullable("hhi", NpgsqlDbType.Double, snapshot.Hhi));
+        p.Add(Nullable("effective", NpgsqlDbType.Double, snapshot.EffectiveNumPositions));
+        p.Add(Nullable("top3", NpgsqlDbType.Double, snapshot.Top3Concentration));
+        p.Add(Nullable("top10", NpgsqlDbType.Double, snapshot.Top10Concentration));
+        return command;
+    }
+
+    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
+        new(name, type) { Value = value ?? DBNull.Value };
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values) => new(name, [.. values]);
 }

@@ -9,22 +9,22 @@ namespace SigmaSight.Service.Risk.Portfolios;
 public static class RiskWriter
 {
     /// <summary>
-    /// Writes the figures and sets the snapshot's risk columns on <paramref name="snapshot"/>, the day's snapshot as the
-    /// caller read it in this transaction (attached here, so only the columns that change are updated).
+    /// Writes the figures and the snapshot's risk columns (set on <paramref name="snapshot"/>, the day's snapshot as the
+    /// caller read it in this transaction), then <paramref name="success"/> when given (the ledger item's,
+    /// <see cref="Batches.BatchLedger.SuccessCommand"/>): one round trip (issue 10). Returns what <paramref name="success"/> returned.
     /// </summary>
-    public static async Task WriteAsync(SigmaSightDbContext db, PortfolioSnapshot snapshot, RiskFigures figures,
-        CancellationToken cancellationToken)
+    public static async Task<int?> WriteAsync(SigmaSightDbContext db, PortfolioSnapshot snapshot, RiskFigures figures,
+        NpgsqlBatchCommand? success, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(figures);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var batch = RiskRows.Build(connection, Deletes, snapshot.PortfolioId, snapshot.SnapshotDate, figures))
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        db.CorrelationResults.AddRange(figures.Correlations);
-        db.PortfolioSnapshots.Attach(snapshot);
         foreach (var set in figures.SnapshotColumns) set(snapshot);
-        await db.SaveWithoutSavepointAsync(cancellationToken).ConfigureAwait(false);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = RiskRows.Build(connection, Deletes, snapshot.PortfolioId, snapshot.SnapshotDate, figures);
+        batch.BatchCommands.Add(RiskRows.SnapshotColumns(snapshot));
+        if (success is not null) batch.BatchCommands.Add(success);
+        return await batch.ExecuteForValueAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The tables of a portfolio's phase-4 rows, each keyed by portfolio and <c>as_of</c>.</summary>
