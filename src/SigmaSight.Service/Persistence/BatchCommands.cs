@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace SigmaSight.Service.Persistence;
 
@@ -17,4 +18,8 @@ internal static class BatchCommands
             if (sql.Contains("@" + parameter.ParameterName, StringComparison.Ordinal)) command.Parameters.Add(parameter.Clone());
         return command;
     }
+
+    /// <summary>A parameter of <paramref name="type"/> that sends NULL for a null <paramref name="value"/>.</summary>
+    public static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
+        new(name, type) { Value = value ?? DBNull.Value };
 }

@@ -74,8 +74,8 @@ public static class SnapshotWriter
         p.Add(new NpgsqlParameter<decimal>("nav", result.Nav));
         p.Add(new NpgsqlParameter<decimal>("cash", result.Cash));
         p.Add(new NpgsqlParameter<decimal>("dailyPnl", result.DailyPnl));
-        p.Add(new NpgsqlParameter("dailyReturn", NpgsqlDbType.Numeric) { Value = (object?)result.DailyReturn ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("dailyReturnNote", NpgsqlDbType.Text) { Value = (object?)result.DailyReturnNote ?? DBNull.Value });
+        p.Add(BatchCommands.Nullable("dailyReturn", NpgsqlDbType.Numeric, result.DailyReturn));
+        p.Add(BatchCommands.Nullable("dailyReturnNote", NpgsqlDbType.Text, result.DailyReturnNote));
         p.Add(new NpgsqlParameter<decimal>("cumulativePnl", result.CumulativePnl));
         p.Add(new NpgsqlParameter<decimal>("dailyRealized", result.DailyRealizedPnl));
         p.Add(new NpgsqlParameter<decimal>("cumulativeRealized", result.CumulativeRealizedPnl));

@@ -117,29 +117,26 @@ internal static class RiskRows
             """);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<Guid>("id", snapshot.Id));
-        p.Add(Nullable("beta", NpgsqlDbType.Double, snapshot.Beta90d));
-        p.Add(Nullable("vol21", NpgsqlDbType.Double, snapshot.RealizedVol21d));
-        p.Add(Nullable("vol63", NpgsqlDbType.Double, snapshot.RealizedVol63d));
-        p.Add(Nullable("expected21", NpgsqlDbType.Double, snapshot.ExpectedVol21d));
-        p.Add(Nullable("trend", NpgsqlDbType.Varchar, snapshot.VolatilityTrend));
-        p.Add(Nullable("percentile", NpgsqlDbType.Double, snapshot.VolatilityPercentile));
-        p.Add(Nullable("var95", NpgsqlDbType.Numeric, snapshot.Var95));
-        p.Add(Nullable("var99", NpgsqlDbType.Numeric, snapshot.Var99));
-        p.Add(Nullable("es95", NpgsqlDbType.Numeric, snapshot.Es95));
-        p.Add(Nullable("es99", NpgsqlDbType.Numeric, snapshot.Es99));
-        p.Add(Nullable("pvar95", NpgsqlDbType.Numeric, snapshot.ParametricVar95));
-        p.Add(Nullable("pvar99", NpgsqlDbType.Numeric, snapshot.ParametricVar99));
-        p.Add(Nullable("pes95", NpgsqlDbType.Numeric, snapshot.ParametricEs95));
-        p.Add(Nullable("pes99", NpgsqlDbType.Numeric, snapshot.ParametricEs99));
-        p.Add(Nullable("hhi", NpgsqlDbType.Double, snapshot.Hhi));
-        p.Add(Nullable("effective", NpgsqlDbType.Double, snapshot.EffectiveNumPositions));
-        p.Add(Nullable("top3", NpgsqlDbType.Double, snapshot.Top3Concentration));
-        p.Add(Nullable("top10", NpgsqlDbType.Double, snapshot.Top10Concentration));
+        p.Add(BatchCommands.Nullable("beta", NpgsqlDbType.Double, snapshot.Beta90d));
+        p.Add(BatchCommands.Nullable("vol21", NpgsqlDbType.Double, snapshot.RealizedVol21d));
+        p.Add(BatchCommands.Nullable("vol63", NpgsqlDbType.Double, snapshot.RealizedVol63d));
+        p.Add(BatchCommands.Nullable("expected21", NpgsqlDbType.Double, snapshot.ExpectedVol21d));
+        p.Add(BatchCommands.Nullable("trend", NpgsqlDbType.Varchar, snapshot.VolatilityTrend));
+        p.Add(BatchCommands.Nullable("percentile", NpgsqlDbType.Double, snapshot.VolatilityPercentile));
+        p.Add(BatchCommands.Nullable("var95", NpgsqlDbType.Numeric, snapshot.Var95));
+        p.Add(BatchCommands.Nullable("var99", NpgsqlDbType.Numeric, snapshot.Var99));
+        p.Add(BatchCommands.Nullable("es95", NpgsqlDbType.Numeric, snapshot.Es95));
+        p.Add(BatchCommands.Nullable("es99", NpgsqlDbType.Numeric, snapshot.Es99));
+        p.Add(BatchCommands.Nullable("pvar95", NpgsqlDbType.Numeric, snapshot.ParametricVar95));
+        p.Add(BatchCommands.Nullable("pvar99", NpgsqlDbType.Numeric, snapshot.ParametricVar99));
+        p.Add(BatchCommands.Nullable("pes95", NpgsqlDbType.Numeric, snapshot.ParametricEs95));
+        p.Add(BatchCommands.Nullable("pes99", NpgsqlDbType.Numeric, snapshot.ParametricEs99));
+        p.Add(BatchCommands.Nullable("hhi", NpgsqlDbType.Double, snapshot.Hhi));
+        p.Add(BatchCommands.Nullable("effective", NpgsqlDbType.Double, snapshot.EffectiveNumPositions));
+        p.Add(BatchCommands.Nullable("top3", NpgsqlDbType.Double, snapshot.Top3Concentration));
+        p.Add(BatchCommands.Nullable("top10", NpgsqlDbType.Double, snapshot.Top10Concentration));
         return command;
     }
-
-    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values) => new(name, [.. values]);
 }
