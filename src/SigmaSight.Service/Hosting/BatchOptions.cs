@@ -30,6 +30,13 @@ public sealed class BatchOptions
     [Range(1, 1_000)]
     public int PnlDaysPerJob { get; set; } = 21;
 
+    /// <summary>
+    /// Hangfire clients a phase starter creates its jobs on at once (each portfolio's chain, or risk item, on one of them).
+    /// One client pays its storage round trips per job in series and falls behind the workers (issue 10).
+    /// </summary>
+    [Range(1, 64)]
+    public int EnqueueClients { get; set; } = 4;
+
     /// <summary>Trading days of prices loaded before the first date of a run (option volatility needs 63 returns).</summary>
     [Range(70, 5_000)]
     public int LookbackTradingDays { get; set; } = 300;

@@ -51,28 +51,33 @@ public sealed partial class PnlPlanner(
             .OrderBy(i => i.PortfolioId).ThenBy(i => i.ItemDate)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var daysPerJob = options.Value.PnlDaysPerJob;
-        foreach (var chain in items.GroupBy(i => i.PortfolioId!.Value))
-        {
-            if (chain.All(i => i.HangfireJobId is not null)) continue;
-            if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) return;
-            // Recorded per chain, so a starter that dies midway re-enqueues only the chains it had not reached.
-            var recorded = new List<(string, string)>();
-            string? previous = null;
-            foreach (var slice in chain.Chunk(daysPerJob))
-            {
-                // A slice a job already took (it links its items when it starts) keeps that job.
-                if (slice.FirstOrDefault(i => i.HangfireJobId is not null)?.HangfireJobId is { } taken)
-                {
-                    previous = taken;
-                    recorded.AddRange(slice.Where(i => i.HangfireJobId is null).Select(i => (i.ItemKey, taken)));
-                    continue;
-                }
-                previous = EnqueueSlice(run.Id, chain.Key, slice[0].ItemDate!.Value, slice[^1].ItemDate!.Value, previous);
-                recorded.AddRange(slice.Select(i => (i.ItemKey, previous)));
-            }
-            await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
-        }
+        var chains = items.GroupBy(i => i.PortfolioId!.Value).Where(c => c.Any(i => i.HangfireJobId is null))
+            .Select(c => c.ToArray()).ToList();
+        // A chain is created by one client, its slices in order; recorded in batches of chains, so a starter that dies
+        // midway re-enqueues only the chains it had not recorded (the ledger makes a job created twice do its days once).
+        var held = await ConcurrentEnqueue.RunAsync(chains, options.Value.EnqueueClients, chain => EnqueueChain(run.Id, chain, daysPerJob),
+            jobIds => JobIdRecorder.RecordAsync(db, run.Id, Phase, jobIds, cancellationToken), lease, cancellationToken).ConfigureAwait(false);
+        if (!held) return;
         await risk.EnqueueAsync(run, lease, cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<(string ItemKey, string JobId)> EnqueueChain(Guid runId, BatchItem[] chain, int daysPerJob)
+    {
+        var created = new List<(string, string)>();
+        string? previous = null;
+        foreach (var slice in chain.Chunk(daysPerJob))
+        {
+            // A slice a job already took (it links its items when it starts) keeps that job.
+            if (slice.FirstOrDefault(i => i.HangfireJobId is not null)?.HangfireJobId is { } taken)
+            {
+                previous = taken;
+                created.AddRange(slice.Where(i => i.HangfireJobId is null).Select(i => (i.ItemKey, taken)));
+                continue;
+            }
+            previous = EnqueueSlice(runId, slice[0].PortfolioId!.Value, slice[0].ItemDate!.Value, slice[^1].ItemDate!.Value, previous);
+            created.AddRange(slice.Select(i => (i.ItemKey, previous)));
+        }
+        return created;
     }
 
     /// <summary>One job per day when a slice is one day (the dashboard then names the day), else one per slice.</summary>

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
@@ -9,11 +10,13 @@ namespace SigmaSight.Service.Batches.Planning;
 
 /// <summary>
 /// Phase 4: one item per (portfolio, analytics date) on or after the portfolio's inception: the run's requested dates,
-/// and for a portfolio the run rebuilds, the invalidated days of its rebuilt range (<see cref="InvalidatedAnalytics"/>). The phase-3 starter claims this phase in its own transaction,
-/// so each portfolio's risk job is a continuation of the last P&amp;L job of its chain (DESIGN §4); a portfolio with
-/// nothing to write is enqueued at once. A failed P&amp;L day blocks its portfolio's risk item.
+/// and for a portfolio the run rebuilds, the invalidated days of its rebuilt range (<see cref="InvalidatedAnalytics"/>). The phase-3 starter claims this phase in its own transaction;
+/// its jobs are created when phase 3 completes, on several clients at once: a plain job for a portfolio whose chain
+/// succeeded, a continuation of the chain's last P&amp;L job for one that did not (DESIGN §4), so a failed P&amp;L day
+/// blocks its portfolio's risk item until that job is requeued and succeeds.
 /// </summary>
-public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs) : IPhasePlanner
+public sealed class RiskPlanner(
+    SigmaSightDbContext db, TradingCalendarProvider calendars, IBackgroundJobClient jobs, IOptions<BatchOptions> options) : IPhasePlanner
 {
     private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(250);
 
@@ -48,10 +51,14 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
         ArgumentNullException.ThrowIfNull(lease);
         if (lease.Phase != Phase)
         {
-            // The P&L starter enqueues the risk continuations too, under the risk phase's own lease: the risk phase's
-            // starter (enqueued when P&L completes, possibly before these job ids are recorded) must not enqueue them again.
-            // The phase-4 starter may hold it for a moment; it leaves the items of chains not yet recorded to this
-            // starter, so wait for it (bounded) rather than give up on them.
+            // The P&L starter, done with its chains. While phase 3 runs, phase 4 waits for it: its starter, enqueued when
+            // phase 3 completes, gives a portfolio whose chain succeeded a plain job. Only when phase 3 already finished
+            // (every chain failed early, before this starter recorded them) would nobody else enqueue these items, so
+            // this starter does, under the risk phase's own lease. The phase-4 starter may hold it for a moment and
+            // leaves the items of chains not yet recorded to this one, so wait for it (bounded) rather than give up.
+            var pnl = await db.BatchPhases.AsNoTracking().Where(p => p.RunId == run.Id && p.Phase == BatchPhases.Pnl)
+                .Select(p => p.Status).SingleAsync(cancellationToken).ConfigureAwait(false);
+            if (!pnl.IsFinished()) return;
             var own = await PhaseLease.TryAcquireAsync(db, run.Id, Phase, lease.Duration, cancellationToken).ConfigureAwait(false);
             for (var waited = TimeSpan.Zero; own is null && waited < lease.Duration; waited += LeaseRetry)
             {
@@ -78,32 +85,34 @@ public sealed class RiskPlanner(SigmaSightDbContext db, TradingCalendarProvider 
         // run while the P&L starter is still recording a chain whose first day already failed and finished phase 3): then
         // the portfolio's risk items wait for the P&L starter, which enqueues them after recording every chain. Never
         // continue an earlier day: its requeue would run risk before the chain's last snapshot exists.
-        var lastPnlJobs = await db.BatchItems.AsNoTracking()
+        var chains = await db.BatchItems.AsNoTracking()
             .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl)
             .GroupBy(i => i.PortfolioId)
-            .Select(g => g.OrderByDescending(i => i.ItemDate).Select(i => new { i.PortfolioId, i.HangfireJobId }).First())
-            .ToDictionaryAsync(i => i.PortfolioId!.Value, i => i.HangfireJobId, cancellationToken).ConfigureAwait(false);
-        var recorded = new List<(string, string)>();
-        foreach (var item in items)
-        {
-            var (portfolio, date) = (item.PortfolioId!.Value, item.ItemDate!.Value);
-            var hasChain = lastPnlJobs.TryGetValue(portfolio, out var parent);
-            if (hasChain && parent is null) continue;
-            // Renewed and recorded as it goes: a 10,000-portfolio phase takes minutes to enqueue, longer than the lease.
-            if (!await lease.RenewAsync(cancellationToken).ConfigureAwait(false)) break;
-            var jobId = hasChain
-                ? jobs.ContinueJobWith<PortfolioRiskJob>(parent!, JobQueues.Analytics,
-                    j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None))
-                : jobs.Enqueue<PortfolioRiskJob>(JobQueues.Analytics,
-                    j => j.RunAsync(run.Id, portfolio, date, CancellationToken.None));
-            recorded.Add((item.ItemKey, jobId));
-            if (recorded.Count < RecordEvery) continue;
-            await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
-            recorded.Clear();
-        }
-        await JobIdRecorder.RecordAsync(db, run.Id, Phase, recorded, cancellationToken).ConfigureAwait(false);
+            .Select(g => new
+            {
+                Portfolio = g.Key!.Value,
+                Last = g.OrderByDescending(i => i.ItemDate).Select(i => i.HangfireJobId).First(),
+                Done = g.All(i => i.Status == ItemStatus.Succeeded),
+            })
+            .ToDictionaryAsync(c => c.Portfolio, c => new Chain(c.Last, c.Done), cancellationToken).ConfigureAwait(false);
+        var ready = items.Where(i => !chains.TryGetValue(i.PortfolioId!.Value, out var chain) || chain.LastJobId is not null).ToList();
+        await ConcurrentEnqueue.RunAsync(ready, options.Value.EnqueueClients, item => [(item.ItemKey, Enqueue(run.Id, item, chains))],
+            jobIds => JobIdRecorder.RecordAsync(db, run.Id, Phase, jobIds, cancellationToken), lease, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Job ids recorded per statement: a starter that dies leaves at most this many jobs unrecorded.</summary>
-    private const int RecordEvery = 100;
+    /// <summary>
+    /// A continuation of the chain's last P&amp;L job; a plain job when the chain has none, or when every day of it has
+    /// already succeeded in the ledger (its snapshots are committed, so nothing is left to wait for, and a plain job
+    /// costs Hangfire about half the statements of a continuation).
+    /// </summary>
+    private string Enqueue(Guid runId, BatchItem item, Dictionary<Guid, Chain> chains)
+    {
+        var (portfolio, date) = (item.PortfolioId!.Value, item.ItemDate!.Value);
+        return chains.TryGetValue(portfolio, out var chain) && !chain.Succeeded
+            ? jobs.ContinueJobWith<PortfolioRiskJob>(chain.LastJobId!, JobQueues.Analytics,
+                j => j.RunAsync(runId, portfolio, date, CancellationToken.None))
+            : jobs.Enqueue<PortfolioRiskJob>(JobQueues.Analytics, j => j.RunAsync(runId, portfolio, date, CancellationToken.None));
+    }
+
+    private sealed record Chain(string? LastJobId, bool Succeeded);
 }
