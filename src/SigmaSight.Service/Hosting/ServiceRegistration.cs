@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddScoped<PnlInputLoader>();
         services.AddScoped<Risk.Portfolios.RiskInputLoader>();
         services.AddSingleton<Risk.Symbols.CloseHistoryCache>();
+        services.AddSingleton<Risk.Portfolios.RiskReferenceCache>();
         services.AddScoped<Risk.Reports.RiskReportReader>();
         services.AddScoped<Batches.Diff.RunDiffer>();
         services.AddScoped<DatabaseMigrator>();

@@ -17,12 +17,12 @@ namespace SigmaSight.IntegrationTests.Orchestration;
 [Collection(SharedDatabase.Name)]
 public sealed class RiskJobCreationTests
 {
-    private const string RiskJobs = """
+    private static string RiskJobsOf(Guid runId) => $"""
         SELECT b.portfolio_id::text, j.statename, s.data->>'ParentId', j.createdat
           FROM sigmasight.batch_items b
           JOIN hangfire.job j ON j.id = b.hangfire_job_id::bigint
           JOIN hangfire.state s ON s.id = j.stateid
-         WHERE b.run_id = '{0}' AND b.phase = 4
+         WHERE b.run_id = '{runId}' AND b.phase = 4
         """;
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class RiskJobCreationTests
             return 0;
         });
 
-        var jobs = await TestDatabase.RowsAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, RiskJobs, runId));
+        var jobs = await TestDatabase.RowsAsync(RiskJobsOf(runId));
         jobs.Should().HaveCountGreaterThanOrEqualTo(5, "every risk item got a job");
         jobs.Where(j => j.StartsWith(failing.ToString(), StringComparison.Ordinal)).Should().NotBeEmpty()
             .And.OnlyContain(j => j.Contains($"|Awaiting|{lastPnlJob}|", StringComparison.Ordinal),

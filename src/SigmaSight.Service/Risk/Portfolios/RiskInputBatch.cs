@@ -1,4 +1,5 @@
 using Npgsql;
+using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Pnl;
@@ -6,36 +7,41 @@ using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
-/// <summary>What a portfolio-risk job reads besides closes, as the database holds it for one portfolio and day.</summary>
-internal sealed record RiskReads(
+/// <summary>
+/// What a portfolio-risk job reads of its own portfolio, as the database holds it for one portfolio and day, with the
+/// generation of its run's symbol analytics (<see cref="RiskReferenceCache"/>).
+/// </summary>
+internal sealed record PortfolioReads(
     string? PortfolioName,
     PortfolioSnapshot? Snapshot,
     List<(Position Position, PositionValue Value)> Lots,
+    string Generation);
+
+/// <summary>
+/// What a portfolio-risk job reads that is the same for every portfolio of the run and day: every symbol's security, factor
+/// exposures and volatility on the day, and the reference data (active factors, the sector benchmark, active stress
+/// scenarios, market closures).
+/// </summary>
+internal sealed record SharedReads(
     Dictionary<string, Security> Securities,
+    ILookup<string, SymbolFactorExposure> Exposures,
+    Dictionary<string, SymbolVolatility> Volatility,
     List<FactorDefinition> Factors,
-    List<SymbolFactorExposure> Exposures,
-    List<SymbolVolatility> Volatility,
     Dictionary<string, double> BenchmarkWeights,
     List<StressScenario> Scenarios,
     List<DateOnly> Closures);
 
 /// <summary>
-/// Reads <see cref="RiskReads"/> with one batch: ten queries, one round trip, no query pipeline. A risk job spent
+/// Reads a portfolio-risk job's inputs in batches of queries, one round trip each, no query pipeline. A risk job spent
 /// about 7 core-ms in eleven EF Core queries (issue 10); most of it was each query's own cost (compiling, sending,
-/// waiting, waking a thread), not its rows. The symbols' analytics are read for every symbol (or option underlying) the
-/// portfolio values that day; the loader keeps the ones its holdings use.
+/// waiting, waking a thread), not its rows. The portfolio's own rows are read by every job; the day's symbol analytics
+/// and reference data once per run and day in a process (<see cref="RiskReferenceCache"/>).
 /// </summary>
 internal static class RiskInputBatch
 {
     private const string S = SigmaSightDbContext.Schema;
 
-    private const string HeldSymbols = $"""
-        SELECT CASE WHEN p.investment_class = 'OPTIONS' THEN p.underlying_symbol ELSE p.symbol END
-        FROM {S}.position_values v JOIN {S}.positions p ON p.id = v.position_id
-        WHERE v.portfolio_id = @portfolio AND v.value_date = @asOf
-        """;
-
-    private static readonly string[] Queries =
+    private static readonly string[] PortfolioQueries =
     [
         $"SELECT name FROM {S}.portfolios WHERE id = @portfolio",
         $"""
@@ -53,19 +59,28 @@ internal static class RiskInputBatch
         FROM {S}.position_values v JOIN {S}.positions p ON p.id = v.position_id
         WHERE v.portfolio_id = @portfolio AND v.value_date = @asOf
         """,
-        $"SELECT symbol, name, asset_type, sector, industry FROM {S}.securities WHERE symbol IN ({HeldSymbols})",
+        // The generation of the run's symbol analytics: it changes when a phase-2 item of the run succeeds (late, too).
         $"""
-        SELECT name, factor_type, method, etf_proxy, spread_short_proxy, display_order, is_active
-        FROM {S}.factor_definitions WHERE is_active ORDER BY display_order
+        SELECT count(*) FILTER (WHERE status = 'Succeeded') || '/' || coalesce(max(finished_at)::text, '-')
+        FROM {S}.batch_items WHERE run_id = @run AND phase = {BatchPhases.SymbolAnalytics}
         """,
+    ];
+
+    private static readonly string[] SharedQueries =
+    [
+        $"SELECT symbol, name, asset_type, sector, industry FROM {S}.securities",
         $"""
         SELECT symbol, factor, as_of, beta, alpha, r_squared, std_error, observations, method, window_days, clipped, reason
-        FROM {S}.symbol_factor_exposures WHERE as_of = @asOf AND symbol IN ({HeldSymbols})
+        FROM {S}.symbol_factor_exposures WHERE as_of = @asOf
         """,
         $"""
         SELECT symbol, as_of, realized_vol_21d, realized_vol_63d, expected_vol_21d, trend, trend_slope, trend_r_squared,
                percentile, observations, reason
-        FROM {S}.symbol_volatility WHERE as_of = @asOf AND symbol IN ({HeldSymbols})
+        FROM {S}.symbol_volatility WHERE as_of = @asOf
+        """,
+        $"""
+        SELECT name, factor_type, method, etf_proxy, spread_short_proxy, display_order, is_active
+        FROM {S}.factor_definitions WHERE is_active ORDER BY display_order
         """,
         $"""
         SELECT sector, weight FROM {S}.sector_benchmark_weights
@@ -80,88 +95,46 @@ internal static class RiskInputBatch
     ];
 
     /// <summary>
-    /// Runs the batch on <paramref name="connection"/> (open, in the caller's transaction), its first command the portfolio's
-    /// lock (<see cref="PortfolioLock"/>): every read runs under it.
+    /// The portfolio's rows on <paramref name="connection"/> (open, in the caller's transaction), the batch's first command the
+    /// portfolio's lock (<see cref="PortfolioLock"/>): every read of the job runs under it.
     /// </summary>
-    public static async Task<RiskReads> ReadAsync(NpgsqlConnection connection, Guid portfolioId, DateOnly asOf,
+    public static async Task<PortfolioReads> ReadPortfolioAsync(NpgsqlConnection connection, Guid runId, Guid portfolioId, DateOnly asOf,
         CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
-        NpgsqlParameter[] parameters = [new NpgsqlParameter<Guid>("portfolio", portfolioId), new NpgsqlParameter<DateOnly>("asOf", asOf)];
+        NpgsqlParameter[] parameters =
+        [
+            new NpgsqlParameter<Guid>("portfolio", portfolioId), new NpgsqlParameter<DateOnly>("asOf", asOf), new NpgsqlParameter<Guid>("run", runId),
+        ];
         batch.BatchCommands.Add(PortfolioLock.Command(portfolioId));
-        foreach (var sql in Queries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
+        foreach (var sql in PortfolioQueries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.RowsAsync(_ => 0, cancellationToken).ConfigureAwait(false); // the lock, held from here on
         var name = (await reader.NextRowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-        var snapshot = (await reader.NextRowsAsync(Snapshot, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-        var lots = await reader.NextRowsAsync(r => (PositionRow.Read(r, 9), Value(r)), cancellationToken).ConfigureAwait(false);
-        var securities = (await reader.NextRowsAsync(Security, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(s => s.Symbol, StringComparer.Ordinal);
-        var factors = await reader.NextRowsAsync(Factor, cancellationToken).ConfigureAwait(false);
-        var exposures = await reader.NextRowsAsync(Exposure, cancellationToken).ConfigureAwait(false);
-        var volatility = await reader.NextRowsAsync(Volatility, cancellationToken).ConfigureAwait(false);
-        var weights = (await reader.NextRowsAsync(r => (Sector: r.GetString(0), Weight: r.GetDouble(1)), cancellationToken).ConfigureAwait(false))
-            .ToDictionary(w => w.Sector, w => w.Weight, StringComparer.Ordinal);
-        var scenarios = await reader.NextRowsAsync(Scenario, cancellationToken).ConfigureAwait(false);
-        var closures = await reader.NextRowsAsync(r => r.GetFieldValue<DateOnly>(0), cancellationToken).ConfigureAwait(false);
-        return new RiskReads(name, snapshot, lots, securities, factors, exposures, volatility, weights, scenarios, closures);
+        var snapshot = (await reader.NextRowsAsync(RiskInputRows.Snapshot, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        var lots = await reader.NextRowsAsync(r => (PositionRow.Read(r, 9), RiskInputRows.Value(r)), cancellationToken).ConfigureAwait(false);
+        var generation = (await reader.NextRowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Single();
+        return new PortfolioReads(name, snapshot, lots, generation);
     }
 
-    private static PortfolioSnapshot Snapshot(NpgsqlDataReader r) => new()
+    /// <summary>Every symbol's analytics on <paramref name="asOf"/>, and the reference data.</summary>
+    public static async Task<SharedReads> ReadSharedAsync(NpgsqlConnection connection, DateOnly asOf, CancellationToken cancellationToken)
     {
-        Id = r.GetGuid(0), PortfolioId = r.GetGuid(1), SnapshotDate = r.GetFieldValue<DateOnly>(2), EquityBalance = r.GetDecimal(3),
-        CashValue = r.GetDecimal(4), DailyPnl = r.GetDecimal(5), DailyReturn = r.NullableValue<decimal>(6), DailyReturnNote = r.NullableText(7),
-        CumulativePnl = r.GetDecimal(8), DailyRealizedPnl = r.GetDecimal(9), CumulativeRealizedPnl = r.GetDecimal(10),
-        DailyCapitalFlow = r.GetDecimal(11), CumulativeCapitalFlow = r.GetDecimal(12), LongValue = r.GetDecimal(13),
-        ShortValue = r.GetDecimal(14), GrossExposure = r.GetDecimal(15), NetExposure = r.GetDecimal(16), NumPositions = r.GetInt32(17),
-        NumLongPositions = r.GetInt32(18), NumShortPositions = r.GetInt32(19), StalePriceCount = r.GetInt32(20), RunId = r.GetGuid(21),
-        CreatedAt = r.GetFieldValue<DateTimeOffset>(22), Beta90d = r.NullableValue<double>(23), RealizedVol21d = r.NullableValue<double>(24),
-        RealizedVol63d = r.NullableValue<double>(25), ExpectedVol21d = r.NullableValue<double>(26), VolatilityTrend = r.NullableText(27),
-        VolatilityPercentile = r.NullableValue<double>(28), Var95 = r.NullableValue<decimal>(29), Var99 = r.NullableValue<decimal>(30),
-        Es95 = r.NullableValue<decimal>(31), Es99 = r.NullableValue<decimal>(32), ParametricVar95 = r.NullableValue<decimal>(33),
-        ParametricVar99 = r.NullableValue<decimal>(34), ParametricEs95 = r.NullableValue<decimal>(35), ParametricEs99 = r.NullableValue<decimal>(36),
-        Hhi = r.NullableValue<double>(37), EffectiveNumPositions = r.NullableValue<double>(38), Top3Concentration = r.NullableValue<double>(39),
-        Top10Concentration = r.NullableValue<double>(40),
-    };
-
-    private static PositionValue Value(NpgsqlDataReader r) => new()
-    {
-        Id = r.GetGuid(0), PositionId = r.GetGuid(1), PortfolioId = r.GetGuid(2), ValueDate = r.GetFieldValue<DateOnly>(3),
-        Price = r.GetDecimal(4), PriceDate = r.GetFieldValue<DateOnly>(5), MarketValue = r.GetDecimal(6),
-        UnrealizedPnl = r.GetDecimal(7), Delta = r.NullableValue<double>(8),
-    };
-
-    private static Security Security(NpgsqlDataReader r) => new()
-    {
-        Symbol = r.GetString(0), Name = r.NullableText(1), AssetType = r.NullableText(2), Sector = r.NullableText(3), Industry = r.NullableText(4),
-    };
-
-    private static FactorDefinition Factor(NpgsqlDataReader r) => new()
-    {
-        Name = r.GetString(0), FactorType = r.GetString(1), Method = r.GetString(2), EtfProxy = r.GetString(3),
-        SpreadShortProxy = r.NullableText(4), DisplayOrder = r.GetInt32(5), IsActive = r.GetBoolean(6),
-    };
-
-    private static SymbolFactorExposure Exposure(NpgsqlDataReader r) => new()
-    {
-        Symbol = r.GetString(0), Factor = r.GetString(1), AsOf = r.GetFieldValue<DateOnly>(2), Beta = r.NullableValue<double>(3),
-        Alpha = r.NullableValue<double>(4), RSquared = r.NullableValue<double>(5), StdError = r.NullableValue<double>(6), Observations = r.GetInt32(7),
-        Method = r.GetString(8), WindowDays = r.GetInt32(9), Clipped = r.GetBoolean(10), Reason = r.NullableText(11),
-    };
-
-    private static SymbolVolatility Volatility(NpgsqlDataReader r) => new()
-    {
-        Symbol = r.GetString(0), AsOf = r.GetFieldValue<DateOnly>(1), RealizedVol21d = r.NullableValue<double>(2),
-        RealizedVol63d = r.NullableValue<double>(3), ExpectedVol21d = r.NullableValue<double>(4), Trend = r.NullableText(5),
-        TrendSlope = r.NullableValue<double>(6), TrendRSquared = r.NullableValue<double>(7), Percentile = r.NullableValue<double>(8),
-        Observations = r.GetInt32(9), Reason = r.NullableText(10),
-    };
-
-    private static StressScenario Scenario(NpgsqlDataReader r) => new()
-    {
-        ScenarioId = r.GetString(0), Name = r.GetString(1), Category = r.GetString(2), Severity = r.GetString(3),
-        Shocks = JsonbColumn.Deserialize<Dictionary<string, double>>(r.GetString(4)),
-        FactorMapping = JsonbColumn.Deserialize<Dictionary<string, ScenarioFactor>>(r.GetString(5)),
-        IsActive = r.GetBoolean(6), DisplayOrder = r.GetInt32(7),
-    };
+        await using var batch = new NpgsqlBatch(connection);
+        NpgsqlParameter[] parameters = [new NpgsqlParameter<DateOnly>("asOf", asOf)];
+        foreach (var sql in SharedQueries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var securities = (await reader.RowsAsync(RiskInputRows.Security, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => s.Symbol, StringComparer.Ordinal);
+        var exposures = (await reader.NextRowsAsync(RiskInputRows.Exposure, cancellationToken).ConfigureAwait(false))
+            .ToLookup(e => e.Symbol, StringComparer.Ordinal);
+        var volatility = (await reader.NextRowsAsync(RiskInputRows.Volatility, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(v => v.Symbol, StringComparer.Ordinal);
+        var factors = await reader.NextRowsAsync(RiskInputRows.Factor, cancellationToken).ConfigureAwait(false);
+        var weights = (await reader.NextRowsAsync(r => (Sector: r.GetString(0), Weight: r.GetDouble(1)), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(w => w.Sector, w => w.Weight, StringComparer.Ordinal);
+        var scenarios = await reader.NextRowsAsync(RiskInputRows.Scenario, cancellationToken).ConfigureAwait(false);
+        var closures = await reader.NextRowsAsync(r => r.GetFieldValue<DateOnly>(0), cancellationToken).ConfigureAwait(false);
+        return new SharedReads(securities, exposures, volatility, factors, weights, scenarios, closures);
+    }
 }

@@ -13,34 +13,38 @@ using SigmaSight.Service.Hosting;
 namespace SigmaSight.Service.Risk.Portfolios;
 
 /// <summary>
-/// Loads <see cref="RiskInputs"/>: one batch of queries (<see cref="RiskInputBatch"/>) and the closes from the run's cache.
+/// Loads <see cref="RiskInputs"/>: one batch of the portfolio's own rows (<see cref="RiskInputBatch"/>), then the symbols' analytics
+/// and reference data (<see cref="RiskReferenceCache"/>) and the closes (<see cref="CloseHistoryCache"/>) from the run's caches.
 /// A missing snapshot fails at once ("missing snapshot"): risk never runs on stale equity.
 /// </summary>
-public sealed class RiskInputLoader(SigmaSightDbContext db, CloseHistoryCache closeCache, IOptions<AnalyticsOptions> options)
+public sealed class RiskInputLoader(
+    SigmaSightDbContext db, CloseHistoryCache closeCache, RiskReferenceCache referenceCache, IOptions<AnalyticsOptions> options)
 {
     public async Task<RiskInputs> LoadAsync(Guid runId, Guid portfolioId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var read = await RiskInputBatch.ReadAsync(connection, portfolioId, asOf, cancellationToken).ConfigureAwait(false);
+        var read = await RiskInputBatch.ReadPortfolioAsync(connection, runId, portfolioId, asOf, cancellationToken).ConfigureAwait(false);
         var name = read.PortfolioName ?? throw new NonTransientBatchException($"portfolio {portfolioId} does not exist");
         var snapshot = read.Snapshot
             ?? throw new NonTransientBatchException($"out of order: missing snapshot for {name} on {asOf:yyyy-MM-dd}: portfolio risk " +
                 "needs the day's snapshot (a run that is rebuilding the portfolio computes its risk when it has written it)");
-        var calendar = new NyseCalendar(read.Closures);
+        // Every symbol (or option underlying) the portfolio values that day; the holdings keep the ones they use.
         var symbols = read.Lots.Select(x => x.Position.InvestmentClass == "OPTIONS" ? x.Position.UnderlyingSymbol : x.Position.Symbol)
-            .OfType<string>().ToList();
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var shared = await referenceCache.GetAsync(connection, runId, read.Generation, asOf, cancellationToken).ConfigureAwait(false);
+        var calendar = new NyseCalendar(shared.Closures);
         var settings = options.Value;
-        var proxies = read.Factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings.MarketBenchmark))
+        var proxies = shared.Factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings.MarketBenchmark))
             .Append(settings.MarketBenchmark).Append(settings.RateProxy);
         var closes = await closeCache.LoadAsync(db, runId, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);
 
-        var lots = read.Lots.Select(x => new HeldLot(x.Position, x.Value, Holding(x.Position, x.Value, read.Securities, closes, asOf))).ToList();
-        var held = lots.Select(l => l.Holding.RiskSymbol).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var exposures = read.Exposures.Where(e => held.Contains(e.Symbol)).ToList();
-        var volatility = read.Volatility.Where(v => held.Contains(v.Symbol)).ToDictionary(v => v.Symbol, StringComparer.Ordinal);
-        return new RiskInputs(portfolioId, name, asOf, snapshot, lots, closes, exposures, volatility, read.BenchmarkWeights,
-            read.Scenarios, read.Factors, calendar);
+        var lots = read.Lots.Select(x => new HeldLot(x.Position, x.Value, Holding(x.Position, x.Value, shared.Securities, closes, asOf))).ToList();
+        var held = lots.Select(l => l.Holding.RiskSymbol).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var exposures = held.SelectMany(s => shared.Exposures[s]).ToList();
+        var volatility = held.Where(shared.Volatility.ContainsKey).ToDictionary(s => s, s => shared.Volatility[s], StringComparer.Ordinal);
+        return new RiskInputs(portfolioId, name, asOf, snapshot, lots, closes, exposures, volatility, shared.BenchmarkWeights,
+            shared.Scenarios, shared.Factors, calendar);
     }
 
     private static RiskHolding Holding(Service.Portfolios.Position position, Pnl.PositionValue value,
