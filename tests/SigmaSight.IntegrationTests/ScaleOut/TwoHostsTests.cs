@@ -152,10 +152,11 @@ public sealed class TwoHostsTests : IAsyncLifetime
                  WHERE j.statename = 'Processing' AND s.data::jsonb->>'ServerId' LIKE '%:{host.Pid}:work:%'
                    AND i.run_id = '{runId}' AND i.phase = {BatchPhases.Pnl} AND i.status = 'Running' AND i.attempts = 1
                    AND i.started_at > now() - interval '700 milliseconds'
-                   -- The starters are done: this test kills a host running P&L jobs; a starter killed mid-enqueue (its
-                   -- lease, Hangfire's half-created continuations) is the crash trials' case.
+                   -- The P&L starter is done (phase 4's jobs are created when phase 3 completes): this test kills a host
+                   -- running P&L jobs; a starter killed mid-enqueue (its lease, Hangfire's half-created continuations) is
+                   -- the crash trials' case.
                    AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_items x WHERE x.run_id = i.run_id
-                                      AND x.phase IN ({BatchPhases.Pnl}, {BatchPhases.PortfolioRisk}) AND x.hangfire_job_id IS NULL)
+                                      AND x.phase = {BatchPhases.Pnl} AND x.hangfire_job_id IS NULL)
                    AND NOT EXISTS (SELECT 1 FROM sigmasight.batch_phases p WHERE p.run_id = i.run_id AND p.enqueue_owner IS NOT NULL)
                  LIMIT 1
                 """);
