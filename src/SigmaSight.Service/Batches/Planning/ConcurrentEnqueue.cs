@@ -47,8 +47,10 @@ internal static class ConcurrentEnqueue
                     await stop.CancelAsync().ConfigureAwait(false);
                 }
                 if (pending.Count < RecordEvery) continue;
-                await record(pending).ConfigureAwait(false);
-                pending.Clear();
+                // Taken out before it is recorded: a record that throws is not sent again below, over its own error.
+                var batch = pending;
+                pending = [];
+                await record(batch).ConfigureAwait(false);
             }
         }
         finally
