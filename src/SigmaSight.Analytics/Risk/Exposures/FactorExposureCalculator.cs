@@ -38,7 +38,7 @@ public static class FactorExposureCalculator
             else if (!betas.TryGetValue(h.RiskSymbol!, out var beta)) missing.Add(h.RiskSymbol!);
             else
             {
-                HoldingChecks.RequireFinite(beta, $"{factor} beta of {h.RiskSymbol}");
+                if (!double.IsFinite(beta)) throw HoldingChecks.NotFinite($"{factor} beta of {h.RiskSymbol}", beta);
                 covered += Math.Abs(value);
                 exposure += value / navValue * beta;
             }
