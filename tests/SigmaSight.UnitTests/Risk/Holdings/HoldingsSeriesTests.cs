@@ -25,6 +25,19 @@ public class HoldingsSeriesTests
         }
     }
 
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    public void Pnl_Throws_NamingTheSymbolAndTheValue_WhenAReturnIsNotFinite(double bad, string shown)
+    {
+        var holdings = new[] { RiskHolding.Stock("AAA", 1000m, null), RiskHolding.Stock("BBB", 500m, null) };
+        var returns = new Dictionary<string, double[]> { ["AAA"] = [0.01, -0.02], ["BBB"] = [0.03, bad] };
+
+        var act = () => HoldingsSeries.Pnl(holdings, returns);
+
+        act.Should().Throw<ArgumentException>().WithMessage($"a return of BBB is not a finite number ({shown})");
+    }
+
     [Fact]
     public void Pnl_LeavesPrivateAssetsOut_AndUsesDeltaAdjustedExposureForOptions()
     {
