@@ -22,7 +22,9 @@ public static class SectorExposureCalculator
         HoldingChecks.Validate(holdings);
         if (nav <= 0) return RiskOutcome.NotApplicable<SectorBreakdown>($"NAV is not positive ({nav}): gross weights are undefined");
         foreach (var (sector, weight) in benchmark ?? new Dictionary<string, double>())
-            HoldingChecks.RequireFinite(weight, $"benchmark weight of {sector}");
+        {
+            if (!double.IsFinite(weight)) throw HoldingChecks.NotFinite($"benchmark weight of {sector}", weight);
+        }
 
         var net = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var gross = new Dictionary<string, decimal>(StringComparer.Ordinal);

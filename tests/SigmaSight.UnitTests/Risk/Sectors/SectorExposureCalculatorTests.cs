@@ -56,6 +56,16 @@ public class SectorExposureCalculatorTests
     }
 
     [Fact]
+    public void Compute_Throws_NamingTheSector_WhenABenchmarkWeightIsNotFinite()
+    {
+        var benchmark = new Dictionary<string, double> { ["Energy"] = 0.04, ["Utilities"] = double.NaN };
+
+        var act = () => SectorExposureCalculator.Compute([RiskHolding.Stock("AAA", 1m, "Energy")], 1000m, benchmark);
+
+        act.Should().Throw<ArgumentException>().WithMessage("benchmark weight of Utilities is not a finite number (NaN)");
+    }
+
+    [Fact]
     public void Compute_IsNotApplicable_WhenNavIsNotPositive() =>
         SectorExposureCalculator.Compute([RiskHolding.Stock("AAA", 1m, "Energy")], 0m, null).Status.Should().Be(RiskStatus.NotApplicable);
 
