@@ -28,7 +28,9 @@ public static class BenchPrinter
         lines.AddRange(run.Phases.Select(p => $"  phase {p.Phase} {p.Name}: {p.Items} items, {Seconds(p.Seconds)} ({p.Status})"));
         lines.Add($"  jobs: {run.LedgerItems} ledger items, {run.HangfireJobs} Hangfire jobs, {run.JobsPerSecond:F1} jobs/s over the run");
         lines.Add($"  ceiling: {report.Ceiling.Jobs} no-op jobs in {report.Ceiling.WallSeconds:F1} s = {report.Ceiling.JobsPerSecond:F1} jobs/s " +
-            $"(enqueued in {report.Ceiling.EnqueueSeconds:F1} s)");
+            $"(enqueued in {report.Ceiling.EnqueueSeconds:F1} s)" + (report.CeilingBursts.Count > 1
+                ? $", the median of {report.CeilingBursts.Count} bursts: {string.Join(", ", report.CeilingBursts.Select(b => $"{b.JobsPerSecond:F1}"))} jobs/s"
+                : ""));
         lines.Add($"  phases 3+4: {report.Phase34JobsPerSecond:F1} jobs/s = {report.Phase34RatioOfCeiling:P0} of the ceiling");
         if (report.DayCost is { } cost)
             lines.Add($"  P&L day cost over {cost.Dates} dates ({cost.Items} portfolio-days): first tenth {cost.FirstTenthMs:F1} ms, " +

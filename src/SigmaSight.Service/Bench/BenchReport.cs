@@ -21,10 +21,13 @@ public sealed record BenchReport(
     string? LoadAverageAfter,
     IReadOnlyList<long> WorkerHostPeakRssBytes)
 {
+    /// <summary>Every ceiling burst in the order run; <see cref="Ceiling"/> is their median by jobs/s.</summary>
+    public IReadOnlyList<CeilingResult> CeilingBursts { get; init; } = [];
+
     /// <summary>A backfill's P&amp;L day cost early, midway and late in its range (null for a nightly).</summary>
     public PnlDayCost? DayCost { get; init; }
 
-    /// <summary>The process's garbage collector, thread-pool spinning and cores: they move every figure above.</summary>
+    /// <summary>The process's garbage collector, thread-pool spinning, cores and workers: they move every figure above.</summary>
     public string Runtime { get; init; } = BenchRuntime.Describe();
 
     /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
@@ -60,4 +63,5 @@ public sealed record BenchSettings(
     int CeilingJobs,
     int TimeoutMinutes,
     int Hosts = 1,
-    IReadOnlyList<string>? WorkerQueues = null);
+    IReadOnlyList<string>? WorkerQueues = null,
+    int CeilingBursts = 1);

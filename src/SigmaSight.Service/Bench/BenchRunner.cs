@@ -47,10 +47,9 @@ public static class BenchRunner
                 throw new InvalidOperationException($"bench: the warm-up nightly ended {warmUp.Status}: {warmUp.Summary}");
         }
 
-        await output.WriteLineAsync($"bench: Hangfire ceiling, {settings.CeilingJobs} no-op jobs").ConfigureAwait(false);
-        var ceiling = await HangfireCeiling.MeasureAsync(host.Services.GetRequiredService<IBackgroundJobClient>(), connection,
-            settings.CeilingJobs, output, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"bench: ceiling {ceiling.JobsPerSecond:F1} jobs/s").ConfigureAwait(false);
+        var bursts = await HangfireCeiling.MeasureBurstsAsync(host.Services.GetRequiredService<IBackgroundJobClient>(), connection,
+            settings.CeilingJobs, settings.CeilingBursts, output, cancellationToken).ConfigureAwait(false);
+        var ceiling = HangfireCeiling.Median(bursts);
 
         host.Meter.Reset();
         var request = plan.Kind == RunKind.Nightly ? Nightly(plan.From, host)
@@ -73,7 +72,12 @@ public static class BenchRunner
         return new BenchReport(settings, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!, plan.BusinessDate,
             request.Kind.ToString(), request.From, request.To, plan.Seed, warmUp, ceiling, run, phase34,
             ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, peak,
-            host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes) { DayCost = dayCost };
+            host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes)
+        {
+            DayCost = dayCost,
+            CeilingBursts = bursts,
+            Runtime = BenchRuntime.Describe(host.Services.GetRequiredService<IOptions<HangfireHostOptions>>().Value.WorkerCount),
+        };
     }
 
     /// <summary>The <c>--hosts</c> − 1 extra <c>serve</c> processes on the bench database (none for one host).</summary>

@@ -23,7 +23,7 @@ public sealed class BenchCommandTests
         try
         {
             var (exitCode, output) = await ServiceProcess.RunAsync(NoSettings, "bench", "--portfolios", "3", "--positions", "5",
-                "--symbols", "50", "--api-reads", "20", "--api-concurrency", "4", "--ceiling-jobs", "200", "--json", json);
+                "--symbols", "50", "--api-reads", "20", "--api-concurrency", "4", "--ceiling-jobs", "200", "--ceiling-bursts", "2", "--json", json);
 
             exitCode.Should().Be(0, output);
             output.Should().Contain("bench: warm-up nightly").And.Contain("ceiling").And.Contain("P&L and snapshot 3/3");
@@ -42,6 +42,12 @@ public sealed class BenchCommandTests
             ceiling.GetProperty("jobs").GetInt32().Should().Be(200);
             ceiling.GetProperty("jobsPerSecond").GetDouble().Should().BeGreaterThan(1);
             root.GetProperty("phase34RatioOfCeiling").GetDouble().Should().BeGreaterThan(0);
+            // Two bursts, each reported; the ceiling is the lower one (the median of an even count is its lower middle).
+            var bursts = root.GetProperty("ceilingBursts").EnumerateArray().Select(b => b.GetProperty("jobsPerSecond").GetDouble()).ToList();
+            bursts.Should().HaveCount(2);
+            ceiling.GetProperty("jobsPerSecond").GetDouble().Should().Be(bursts.Min());
+            output.Should().Contain("(burst 2 of 2)").And.Contain("the median of 2 bursts");
+            root.GetProperty("runtime").GetString().Should().Contain("Hangfire workers");
             root.GetProperty("peakRssBytes").GetInt64().Should().BeGreaterThan(50L << 20);
             var commands = root.GetProperty("commandsPerJob").EnumerateArray().ToDictionary(c => c.GetProperty("jobKind").GetString()!);
             foreach (var kind in new[] { "CalculatePnlJob", "PortfolioRiskJob" })
