@@ -64,4 +64,4 @@ public sealed record BenchSettings(
     int TimeoutMinutes,
     int Hosts = 1,
     IReadOnlyList<string>? WorkerQueues = null,
-    int CeilingBursts = 1);
+    int CeilingBursts = HangfireCeiling.DefaultBursts);

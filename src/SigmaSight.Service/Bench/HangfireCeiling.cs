@@ -16,6 +16,9 @@ public static class HangfireCeiling
     /// <summary>Concurrent clients that enqueue the burst.</summary>
     public const int Enqueuers = 4;
 
+    /// <summary>Bursts a bench runs unless told otherwise (<c>--ceiling-bursts</c>); the share is taken of their median.</summary>
+    public const int DefaultBursts = 3;
+
     /// <summary>The job: does nothing, so what is measured is Hangfire's own cost per job.</summary>
     public static void NoOp(int index) => GC.KeepAlive(index);
 

@@ -24,7 +24,8 @@ public static class BenchCommand
         var clients = CliOptions.Bounded("--api-concurrency", "Concurrent API clients", 16, 1, 1_024);
         var compare = new Option<bool>("--compare-load") { Description = "Run the bench twice, without and with the API reads, and print the slowdown" };
         var ceiling = CliOptions.Bounded("--ceiling-jobs", "No-op jobs of the Hangfire ceiling burst", 2_000, 10, 1_000_000);
-        var bursts = CliOptions.Bounded("--ceiling-bursts", "Ceiling bursts, back to back; the share is taken of their median", 3, 1, 15);
+        var bursts = CliOptions.Bounded("--ceiling-bursts", "Ceiling bursts, back to back; the share is taken of their median",
+            HangfireCeiling.DefaultBursts, 1, 15);
         var timeout = CliOptions.Bounded("--timeout-minutes", "Give up waiting for a run after this long", 60, 1, 10_080);
         var hosts = CliOptions.Bounded("--hosts", "Host processes on the bench database: this one and N - 1 started 'serve' processes (Hangfire scale-out)", 1, 1, 16);
         var workerQueues = new Option<string?>("--worker-queues")
