@@ -35,6 +35,10 @@ public static class BenchPrinter
         if (report.DayCost is { } cost)
             lines.Add($"  P&L day cost over {cost.Dates} dates ({cost.Items} portfolio-days): first tenth {cost.FirstTenthMs:F1} ms, " +
                 $"middle tenth {cost.MiddleTenthMs:F1} ms, last tenth {cost.LastTenthMs:F1} ms; last/first {cost.LastOverFirst:F2}");
+        if (report.Jit is { } jit)
+            lines.Add($"  JIT: {jit.DuringRun.Methods} methods compiled in {jit.DuringRun.Time.TotalSeconds:F2} s during the measured run, " +
+                $"{jit.DuringCeiling.Methods} in {jit.DuringCeiling.Time.TotalSeconds:F2} s during the ceiling bursts; " +
+                (report.Settings.JitSettle ? $"waited {jit.SettleSeconds:F1} s in all for it to settle before them" : "not waited for (--no-jit-settle)"));
         lines.Add($"  runtime: {report.Runtime}");
         lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
         if (report.Settings.Hosts > 1)

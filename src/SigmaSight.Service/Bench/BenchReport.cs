@@ -24,6 +24,9 @@ public sealed record BenchReport(
     /// <summary>Every ceiling burst in the order run; <see cref="Ceiling"/> is their median by jobs/s.</summary>
     public IReadOnlyList<CeilingResult> CeilingBursts { get; init; } = [];
 
+    /// <summary>JIT compilation during the ceiling bursts and the measured run, and the seconds waited for it to settle.</summary>
+    public JitFigures? Jit { get; init; }
+
     /// <summary>A backfill's P&amp;L day cost early, midway and late in its range (null for a nightly).</summary>
     public PnlDayCost? DayCost { get; init; }
 
@@ -64,4 +67,11 @@ public sealed record BenchSettings(
     int TimeoutMinutes,
     int Hosts = 1,
     IReadOnlyList<string>? WorkerQueues = null,
-    int CeilingBursts = HangfireCeiling.DefaultBursts);
+    int CeilingBursts = HangfireCeiling.DefaultBursts,
+    bool JitSettle = true);
+
+/// <summary>
+/// Methods compiled (and compile time) during the ceiling bursts and during the measured run, and the seconds the bench
+/// waited before them for the JIT to settle (<see cref="Bench.JitSettle"/>; 0 with <c>--no-jit-settle</c>).
+/// </summary>
+public sealed record JitFigures(JitCount DuringCeiling, JitCount DuringRun, double SettleSeconds);

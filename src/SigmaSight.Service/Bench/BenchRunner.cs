@@ -47,9 +47,14 @@ public static class BenchRunner
                 throw new InvalidOperationException($"bench: the warm-up nightly ended {warmUp.Status}: {warmUp.Summary}");
         }
 
+        var settled = settings.JitSettle ? await JitSettle.WaitAsync("the ceiling", output, cancellationToken).ConfigureAwait(false) : 0;
+        var jitBefore = JitCount.Now();
         var bursts = await HangfireCeiling.MeasureBurstsAsync(host.Services.GetRequiredService<IBackgroundJobClient>(), connection,
             settings.CeilingJobs, settings.CeilingBursts, output, cancellationToken).ConfigureAwait(false);
         var ceiling = HangfireCeiling.Median(bursts);
+        var jitCeiling = JitCount.Now().Since(jitBefore);
+        if (settings.JitSettle) settled += await JitSettle.WaitAsync("the measured run", output, cancellationToken).ConfigureAwait(false);
+        jitBefore = JitCount.Now();
 
         host.Meter.Reset();
         var request = plan.Kind == RunKind.Nightly ? Nightly(plan.From, host)
@@ -59,6 +64,7 @@ public static class BenchRunner
             .ConfigureAwait(false);
         var load = settings.ApiReads > 0 ? new ApiLoadPlan(host, settings, plan) : null;
         var run = await RunWithProgressAsync(host, connection, request, load, timeout, output, live, cancellationToken).ConfigureAwait(false);
+        var jitRun = JitCount.Now().Since(jitBefore);
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
@@ -76,6 +82,7 @@ public static class BenchRunner
         {
             DayCost = dayCost,
             CeilingBursts = bursts,
+            Jit = new JitFigures(jitCeiling, jitRun, settled),
             Runtime = BenchRuntime.Describe(host.Services.GetRequiredService<IOptions<HangfireHostOptions>>().Value.WorkerCount),
         };
     }

@@ -26,6 +26,10 @@ public static class BenchCommand
         var ceiling = CliOptions.Bounded("--ceiling-jobs", "No-op jobs of the Hangfire ceiling burst", 2_000, 10, 1_000_000);
         var bursts = CliOptions.Bounded("--ceiling-bursts", "Ceiling bursts, back to back; the share is taken of their median",
             HangfireCeiling.DefaultBursts, 1, 15);
+        var noJitSettle = new Option<bool>("--no-jit-settle")
+        {
+            Description = "Do not wait for the JIT to settle (no method compiled for 2 s, at most 60 s) before the ceiling and the measured run",
+        };
         var timeout = CliOptions.Bounded("--timeout-minutes", "Give up waiting for a run after this long", 60, 1, 10_080);
         var hosts = CliOptions.Bounded("--hosts", "Host processes on the bench database: this one and N - 1 started 'serve' processes (Hangfire scale-out)", 1, 1, 16);
         var workerQueues = new Option<string?>("--worker-queues")
@@ -34,13 +38,15 @@ public static class BenchCommand
         };
         var command = new Command("bench", "Measure a nightly (or a --days backfill) of synthetic portfolios in the database <SIGMASIGHT_DB>_bench")
         {
-            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, bursts, timeout, hosts, workerQueues,
+            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, bursts, noJitSettle, timeout, hosts,
+            workerQueues,
         };
         command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
         {
             var settings = new BenchSettings(result.GetValue(portfolios), result.GetValue(positions), result.GetValue(days),
                 result.GetValue(symbols), result.GetValue(seed), result.GetValue(reads), result.GetValue(clients), result.GetValue(ceiling),
-                result.GetValue(timeout), result.GetValue(hosts), WorkQueues(result.GetValue(workerQueues)), result.GetValue(bursts));
+                result.GetValue(timeout), result.GetValue(hosts), WorkQueues(result.GetValue(workerQueues)), result.GetValue(bursts),
+                !result.GetValue(noJitSettle));
             if (settings.Positions > settings.Symbols)
                 throw new UsageException(Text($"bench: --positions {settings.Positions} exceeds --symbols {settings.Symbols}"));
             if (result.GetValue(compare) && settings.ApiReads == 0) throw new UsageException("bench: --compare-load needs --api-reads");

@@ -48,6 +48,14 @@ public sealed class BenchCommandTests
             ceiling.GetProperty("jobsPerSecond").GetDouble().Should().Be(bursts.Min());
             output.Should().Contain("(burst 2 of 2)").And.Contain("the median of 2 bursts");
             root.GetProperty("runtime").GetString().Should().Contain("Hangfire workers");
+            // The JIT: waited for before the ceiling and the measured run, and what it still compiled during each is reported.
+            output.Should().Contain("bench: JIT settled before the ceiling in").And.Contain("bench: JIT settled before the measured run in")
+                .And.Contain("methods compiled in").And.Contain("for it to settle before them");
+            var jit = root.GetProperty("jit");
+            jit.GetProperty("settleSeconds").GetDouble().Should().BeGreaterThanOrEqualTo(2 * JitSettle.Quiet.TotalSeconds,
+                "each wait lasts at least the quiet time");
+            foreach (var during in new[] { "duringCeiling", "duringRun" })
+                jit.GetProperty(during).GetProperty("methods").GetInt64().Should().BeGreaterThanOrEqualTo(0);
             root.GetProperty("peakRssBytes").GetInt64().Should().BeGreaterThan(50L << 20);
             var commands = root.GetProperty("commandsPerJob").EnumerateArray().ToDictionary(c => c.GetProperty("jobKind").GetString()!);
             foreach (var kind in new[] { "CalculatePnlJob", "PortfolioRiskJob" })

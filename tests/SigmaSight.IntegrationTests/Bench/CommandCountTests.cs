@@ -39,8 +39,9 @@ public sealed class CommandCountTests
         {
             var (exitCode, output) = await ServiceProcess.RunAsync(NoSettings, "bench", "--portfolios", "2",
                 "--positions", positions.ToString(System.Globalization.CultureInfo.InvariantCulture), "--symbols", "40",
-                "--days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ceiling-jobs", "20", "--json", json);
+                "--days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ceiling-jobs", "20", "--no-jit-settle", "--json", json);
             exitCode.Should().Be(0, output);
+            output.Should().Contain("not waited for (--no-jit-settle)").And.NotContain("JIT settled before");
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
             var dayCost = report.RootElement.GetProperty("dayCost");
             if (days < 10) dayCost.ValueKind.Should().Be(JsonValueKind.Null, "a range of fewer than 10 dates has no tenths");
