@@ -28,7 +28,8 @@ public static class BenchCommand
             HangfireCeiling.DefaultBursts, 1, 15);
         var noJitSettle = new Option<bool>("--no-jit-settle")
         {
-            Description = "Do not wait for the JIT to settle (no method compiled for 2 s, at most 60 s) before the ceiling and the measured run",
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"Do not wait for the JIT to settle (no method compiled for {JitSettle.Quiet.TotalSeconds:0} s, at most {JitSettle.Limit.TotalSeconds:0} s) before the ceiling and the measured run"),
         };
         var timeout = CliOptions.Bounded("--timeout-minutes", "Give up waiting for a run after this long", 60, 1, 10_080);
         var hosts = CliOptions.Bounded("--hosts", "Host processes on the bench database: this one and N - 1 started 'serve' processes (Hangfire scale-out)", 1, 1, 16);

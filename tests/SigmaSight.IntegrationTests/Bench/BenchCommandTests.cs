@@ -54,8 +54,9 @@ public sealed class BenchCommandTests
             var jit = root.GetProperty("jit");
             jit.GetProperty("settleSeconds").GetDouble().Should().BeGreaterThanOrEqualTo(2 * JitSettle.Quiet.TotalSeconds,
                 "each wait lasts at least the quiet time");
-            foreach (var during in new[] { "duringCeiling", "duringRun" })
-                jit.GetProperty(during).GetProperty("methods").GetInt64().Should().BeGreaterThanOrEqualTo(0);
+            jit.GetProperty("duringCeiling").GetProperty("methods").GetInt64().Should().BeGreaterThanOrEqualTo(0);
+            jit.GetProperty("duringRun").GetProperty("methods").GetInt64().Should().BePositive(
+                "the measured night runs job code the warm-up did not reach often enough to promote, so the JIT compiles during it");
             root.GetProperty("peakRssBytes").GetInt64().Should().BeGreaterThan(50L << 20);
             var commands = root.GetProperty("commandsPerJob").EnumerateArray().ToDictionary(c => c.GetProperty("jobKind").GetString()!);
             foreach (var kind in new[] { "CalculatePnlJob", "PortfolioRiskJob" })
