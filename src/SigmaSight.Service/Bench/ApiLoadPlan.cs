@@ -15,7 +15,7 @@ internal sealed class ApiLoadPlan(BenchHost host, BenchSettings settings, BenchP
     public Task Start(Guid runId, CancellationToken cancellationToken)
     {
         var address = host.ApiAddress ?? throw new InvalidOperationException("bench: API reads need the web host, which has no address");
-        var paths = Paths(runId, plan.Books.Select(b => b.Portfolio.Id).ToList(), plan.WarmUpDay is not null);
+        var paths = Paths(runId, plan.Books.Select(b => b.Portfolio.Id).ToList(), plan.WarmUpDays.Count > 0);
         return Task.Run(async () => Result = await ApiLoad.RunAsync(address, paths, settings.ApiReads, settings.ApiConcurrency,
             cancellationToken).ConfigureAwait(false), cancellationToken);
     }

@@ -24,7 +24,8 @@ public static class BenchPrinter
                 (run.Summary is { Length: > 0 } summary ? $" ({summary})" : ""),
             $"  seed: {report.Seed.Symbols} symbols x {report.Seed.Days} days, {report.Seed.Portfolios} portfolios, {report.Seed.Lots} lots in {report.Seed.Seconds:F1} s",
         };
-        if (report.WarmUp is { } warm) lines.Add($"  warm-up nightly: {warm.Status} in {warm.WallSeconds:F1} s, {warm.LedgerItems} items");
+        lines.AddRange(report.WarmUps.Select((warm, i) =>
+            $"  warm-up nightly {i + 1} of {report.WarmUps.Count}: {warm.Status} in {warm.WallSeconds:F1} s, {warm.LedgerItems} items"));
         lines.AddRange(run.Phases.Select(p => $"  phase {p.Phase} {p.Name}: {p.Items} items, {Seconds(p.Seconds)} ({p.Status})"));
         lines.Add($"  jobs: {run.LedgerItems} ledger items, {run.HangfireJobs} Hangfire jobs, {run.JobsPerSecond:F1} jobs/s over the run");
         lines.Add($"  ceiling: {report.Ceiling.Jobs} no-op jobs in {report.Ceiling.WallSeconds:F1} s = {report.Ceiling.JobsPerSecond:F1} jobs/s " +

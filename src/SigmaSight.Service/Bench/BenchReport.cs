@@ -9,7 +9,7 @@ public sealed record BenchReport(
     DateOnly RangeFrom,
     DateOnly RangeTo,
     SeedResult Seed,
-    RunFigures? WarmUp,
+    IReadOnlyList<RunFigures> WarmUps,
     CeilingResult Ceiling,
     RunFigures Run,
     double Phase34JobsPerSecond,
@@ -68,7 +68,12 @@ public sealed record BenchSettings(
     int Hosts = 1,
     IReadOnlyList<string>? WorkerQueues = null,
     int CeilingBursts = HangfireCeiling.DefaultBursts,
-    bool JitSettle = true);
+    bool JitSettle = true,
+    int WarmUpNights = BenchSettings.DefaultWarmUpNights)
+{
+    /// <summary>Warm-up nightlies a nightly bench runs before the measured one unless told otherwise (<c>--warm-up-nights</c>).</summary>
+    public const int DefaultWarmUpNights = 1;
+}
 
 /// <summary>
 /// Methods compiled (and compile time) during the ceiling bursts and during the measured run, and the seconds the bench

@@ -12,7 +12,8 @@ namespace SigmaSight.Service.Bench;
 
 /// <summary>
 /// One bench: recreate and migrate the bench database, seed the universe and the books, start the host, then (nightly)
-/// a warm-up nightly for the previous trading day so the measured night has previous snapshots, the no-op ceiling, and
+/// warm-up nightlies for the trading days before it (<see cref="BenchSettings.WarmUpNights"/>) so the measured night has
+/// previous snapshots and runs on code a serving host has already run night after night, the no-op ceiling, and
 /// the measured nightly for the business date — or, with <see cref="BenchSettings.Days"/>, the ceiling and a backfill
 /// of that many trading days from inception — with the API read under load when asked.
 /// </summary>
@@ -36,15 +37,16 @@ public static class BenchRunner
         var timeout = TimeSpan.FromMinutes(settings.TimeoutMinutes);
         await using var workers = await StartWorkerHostsAsync(settings, connection, output, cancellationToken).ConfigureAwait(false);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        RunFigures? warmUp = null;
-        if (plan.WarmUpDay is { } previous)
+        var warmUps = new List<RunFigures>();
+        foreach (var (previous, night) in plan.WarmUpDays.Select((d, i) => (d, i + 1)))
         {
-            await output.WriteLineAsync($"bench: warm-up nightly for {previous:yyyy-MM-dd} (gives the measured night its previous snapshots)")
-                .ConfigureAwait(false);
-            warmUp = await RunWithProgressAsync(host, connection, Nightly(previous, host), null, timeout, output, live, cancellationToken)
+            await output.WriteLineAsync($"bench: warm-up nightly {night} of {plan.WarmUpDays.Count} for {previous:yyyy-MM-dd} " +
+                "(gives the measured night its previous snapshots, and runs its code first)").ConfigureAwait(false);
+            var warmUp = await RunWithProgressAsync(host, connection, Nightly(previous, host), null, timeout, output, live, cancellationToken)
                 .ConfigureAwait(false);
             if (warmUp.Status != nameof(RunStatus.Completed))
-                throw new InvalidOperationException($"bench: the warm-up nightly ended {warmUp.Status}: {warmUp.Summary}");
+                throw new InvalidOperationException($"bench: the warm-up nightly for {previous:yyyy-MM-dd} ended {warmUp.Status}: {warmUp.Summary}");
+            warmUps.Add(warmUp);
         }
 
         var settled = settings.JitSettle ? await JitSettle.WaitAsync("the ceiling", output, cancellationToken).ConfigureAwait(false) : 0;
@@ -76,7 +78,7 @@ public static class BenchRunner
         var loadAfter = ProcessMemory.LoadAverage();
         await workers.DisposeAsync().ConfigureAwait(false);
         return new BenchReport(settings, new Npgsql.NpgsqlConnectionStringBuilder(connection).Database!, plan.BusinessDate,
-            request.Kind.ToString(), request.From, request.To, plan.Seed, warmUp, ceiling, run, phase34,
+            request.Kind.ToString(), request.From, request.To, plan.Seed, warmUps, ceiling, run, phase34,
             ceiling.JobsPerSecond > 0 ? phase34 / ceiling.JobsPerSecond : 0, peak,
             host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes)
         {
@@ -112,8 +114,8 @@ public static class BenchRunner
         var analytics = provider.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
         var batch = provider.GetRequiredService<IOptions<BatchOptions>>().Value;
         var day = BusinessDate.Resolve(now, calendar);
-        // Nightly: inception the day before, whose warm-up run leaves the snapshots a steady night starts from.
-        var inception = settings.Days is { } days ? calendar.AddTradingDays(day, -(days - 1)) : calendar.PreviousTradingDay(day);
+        // Nightly: inception WarmUpNights trading days before; the warm-up nights leave the snapshots a steady night starts from.
+        var inception = settings.Days is { } days ? calendar.AddTradingDays(day, -(days - 1)) : calendar.AddTradingDays(day, -settings.WarmUpNights);
         var firstClose = calendar.AddTradingDays(inception, -(analytics.HistoryTradingDays + 10));
         var clock = Stopwatch.StartNew();
         var universe = BenchUniverse.Create(settings.Symbols, settings.Seed, [.. calendar.TradingDays(firstClose, day)], analytics.MarketBenchmark);
@@ -125,8 +127,8 @@ public static class BenchRunner
         await output.WriteLineAsync($"bench: seeded {seed.Symbols} symbols x {seed.Days} days, {seed.Portfolios} portfolios, " +
             $"{seed.Lots} lots ({seed.Rows} rows) in {seed.Seconds:F1} s; business date {day:yyyy-MM-dd}").ConfigureAwait(false);
         return settings.Days is null
-            ? new BenchPlan(RunKind.Nightly, day, day, inception, seed, books)
-            : new BenchPlan(RunKind.Backfill, inception, day, null, seed, books);
+            ? new BenchPlan(RunKind.Nightly, day, day, [.. calendar.TradingDays(inception, day).Where(d => d < day)], seed, books)
+            : new BenchPlan(RunKind.Backfill, inception, day, [], seed, books);
     }
 
     private static RunRequest Nightly(DateOnly day, BenchHost host) =>
@@ -178,5 +180,5 @@ public static class BenchRunner
 }
 
 /// <summary>What the bench seeded and which run it measures.</summary>
-internal sealed record BenchPlan(RunKind Kind, DateOnly From, DateOnly BusinessDate, DateOnly? WarmUpDay, SeedResult Seed,
+internal sealed record BenchPlan(RunKind Kind, DateOnly From, DateOnly BusinessDate, IReadOnlyList<DateOnly> WarmUpDays, SeedResult Seed,
     IReadOnlyList<BenchBook> Books);

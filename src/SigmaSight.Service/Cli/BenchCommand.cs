@@ -31,6 +31,9 @@ public static class BenchCommand
             Description = string.Create(CultureInfo.InvariantCulture,
                 $"Do not wait for the JIT to settle (no method compiled for {JitSettle.Quiet.TotalSeconds:0} s, at most {JitSettle.Limit.TotalSeconds:0} s) before the ceiling and the measured run"),
         };
+        var warmUps = CliOptions.Bounded("--warm-up-nights",
+            "Nightlies run before the measured one (0: the measured night is the books' first); ignored with --days",
+            BenchSettings.DefaultWarmUpNights, 0, 10);
         var timeout = CliOptions.Bounded("--timeout-minutes", "Give up waiting for a run after this long", 60, 1, 10_080);
         var hosts = CliOptions.Bounded("--hosts", "Host processes on the bench database: this one and N - 1 started 'serve' processes (Hangfire scale-out)", 1, 1, 16);
         var workerQueues = new Option<string?>("--worker-queues")
@@ -39,7 +42,7 @@ public static class BenchCommand
         };
         var command = new Command("bench", "Measure a nightly (or a --days backfill) of synthetic portfolios in the database <SIGMASIGHT_DB>_bench")
         {
-            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, bursts, noJitSettle, timeout, hosts,
+            portfolios, positions, days, symbols, seed, json, reads, clients, compare, ceiling, bursts, noJitSettle, warmUps, timeout, hosts,
             workerQueues,
         };
         command.SetAction((result, ct) => AdminCommands.WithServicesAsync(args, async services =>
@@ -47,7 +50,7 @@ public static class BenchCommand
             var settings = new BenchSettings(result.GetValue(portfolios), result.GetValue(positions), result.GetValue(days),
                 result.GetValue(symbols), result.GetValue(seed), result.GetValue(reads), result.GetValue(clients), result.GetValue(ceiling),
                 result.GetValue(timeout), result.GetValue(hosts), WorkQueues(result.GetValue(workerQueues)), result.GetValue(bursts),
-                !result.GetValue(noJitSettle));
+                !result.GetValue(noJitSettle), result.GetValue(warmUps));
             if (settings.Positions > settings.Symbols)
                 throw new UsageException(Text($"bench: --positions {settings.Positions} exceeds --symbols {settings.Symbols}"));
             if (result.GetValue(compare) && settings.ApiReads == 0) throw new UsageException("bench: --compare-load needs --api-reads");

@@ -23,10 +23,11 @@ public sealed class BenchCommandTests
         try
         {
             var (exitCode, output) = await ServiceProcess.RunAsync(NoSettings, "bench", "--portfolios", "3", "--positions", "5",
-                "--symbols", "50", "--api-reads", "20", "--api-concurrency", "4", "--ceiling-jobs", "200", "--ceiling-bursts", "2", "--json", json);
+                "--symbols", "50", "--api-reads", "20", "--api-concurrency", "4", "--ceiling-jobs", "200", "--ceiling-bursts", "2", "--warm-up-nights", "2", "--json", json);
 
             exitCode.Should().Be(0, output);
-            output.Should().Contain("bench: warm-up nightly").And.Contain("ceiling").And.Contain("P&L and snapshot 3/3");
+            output.Should().Contain("bench: warm-up nightly 1 of 2").And.Contain("bench: warm-up nightly 2 of 2").And.Contain("ceiling")
+                .And.Contain("P&L and snapshot 3/3");
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
             var root = report.RootElement;
             var run = root.GetProperty("run");
@@ -71,12 +72,19 @@ public sealed class BenchCommandTests
             (api.GetProperty("reads").GetInt32(), api.GetProperty("errors").GetInt32()).Should().Be((20, 0));
             api.GetProperty("p99Ms").GetDouble().Should().BeGreaterThanOrEqualTo(api.GetProperty("p50Ms").GetDouble()).And.BeGreaterThan(0);
 
+            // Two warm-up nights, each a completed nightly of every book, before the measured one.
+            var warmUps = root.GetProperty("warmUps").EnumerateArray().ToList();
+            warmUps.Should().HaveCount(2);
+            warmUps.Should().OnlyContain(w => w.GetProperty("status").GetString() == "Completed" && w.GetProperty("ledgerItems").GetInt64() > 0);
             var day = DateOnly.Parse(root.GetProperty("businessDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
             await using var bench = new NpgsqlConnection(BenchDatabase.ConnectionString(TestDatabase.ConnectionString));
             await bench.OpenAsync(TestContext.Current.CancellationToken);
             (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.portfolios")).Should().Be(3);
             (await ScalarAsync(bench, $"SELECT count(*) FROM sigmasight.portfolio_snapshots WHERE snapshot_date = '{day:yyyy-MM-dd}'")).Should().Be(3);
             (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.positions WHERE investment_class = 'OPTIONS'")).Should().Be(3);
+            (await ScalarAsync(bench, $"SELECT count(DISTINCT snapshot_date) FROM sigmasight.portfolio_snapshots WHERE snapshot_date < '{day:yyyy-MM-dd}'"))
+                .Should().Be(2, "each warm-up night writes its own day's snapshots, the days before the measured one");
+            (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.batch_runs")).Should().Be(3);
             (await ScalarAsync(bench, "SELECT count(*) FROM hangfire.job WHERE invocationdata::jsonb->>'Type' LIKE '%PortfolioRiskJob%'"))
                 .Should().Be(await ScalarAsync(bench, $"SELECT count(*) FROM sigmasight.batch_items WHERE phase = {BatchPhases.PortfolioRisk}"),
                     "each risk item gets one Hangfire job: the P&L starter and the risk starter do not both enqueue it");
