@@ -38,9 +38,9 @@ public static class BenchRunner
         await using var workers = await StartWorkerHostsAsync(settings, connection, output, cancellationToken).ConfigureAwait(false);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var warmUps = new List<RunFigures>();
-        foreach (var (previous, night) in plan.WarmUpDays.Select((d, i) => (d, i + 1)))
+        foreach (var previous in plan.WarmUpDays)
         {
-            await output.WriteLineAsync($"bench: warm-up nightly {night} of {plan.WarmUpDays.Count} for {previous:yyyy-MM-dd} " +
+            await output.WriteLineAsync($"bench: warm-up nightly {warmUps.Count + 1} of {plan.WarmUpDays.Count} for {previous:yyyy-MM-dd} " +
                 "(gives the measured night its previous snapshots, and runs its code first)").ConfigureAwait(false);
             var warmUp = await RunWithProgressAsync(host, connection, Nightly(previous, host), null, timeout, output, live, cancellationToken)
                 .ConfigureAwait(false);
