@@ -28,6 +28,7 @@ public static class CliApp
             RunCommands.Recompute(args),
             RiskCommand.Create(args),
             DiffCommand.Create(args),
+            VerifyCommand.Create(args),
             ImportPricesCommand.Create(args),
             CalendarCommands.AddClosure(),
             CalendarCommands.RemoveClosure(),

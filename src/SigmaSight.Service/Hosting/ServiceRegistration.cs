@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddScoped<RunStarter>();
         services.AddScoped<RunVerifier>();
         services.AddScoped<RunCoverage>();
+        services.AddScoped<RangeAudit>();
         services.AddScoped<RunWaiter>();
         services.AddScoped<Batches.Retention.RunPruner>();
         services.AddScoped<TradingCalendarProvider>();

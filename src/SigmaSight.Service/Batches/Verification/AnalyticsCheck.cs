@@ -21,16 +21,36 @@ public static class AnalyticsCheck
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
-        var dates = AnalyticsDates.Requested(run, calendar);
         var all = AnalyticsDates.Of(run, calendar);
-        var (first, last) = (all[0], all[^1]);
         // Beyond the requested dates, each portfolio is held to the days phase 4 planned for it (invalidated ones).
         var planned = (await db.BatchItems.AsNoTracking()
                 .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.PortfolioRisk)
                 .Select(i => new { Portfolio = i.PortfolioId!.Value, Date = i.ItemDate!.Value })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(i => i.Portfolio, i => i.Date);
-        var portfolios = await RunScope.Portfolios(db, run.Scope).Where(p => p.InceptionDate <= last)
+        return await CheckDaysAsync(db, run.Scope, AnalyticsDates.Requested(run, calendar), (all[0], all[^1]), p => planned[p],
+            rebuiltElsewhere, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same check without a run (the <c>verify</c> verb): every active portfolio of <paramref name="scope"/> on each of
+    /// <paramref name="dates"/> from its inception on.
+    /// </summary>
+    public static Task<(List<string> Problems, List<AnalyticResult> Insufficient)> CheckAsync(
+        SigmaSightDbContext db, string scope, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        return dates.Count == 0
+            ? Task.FromResult<(List<string>, List<AnalyticResult>)>(([], []))
+            : CheckDaysAsync(db, scope, dates, (dates.Min(), dates.Max()), _ => [], null, cancellationToken);
+    }
+
+    private static async Task<(List<string> Problems, List<AnalyticResult> Insufficient)> CheckDaysAsync(
+        SigmaSightDbContext db, string scope, IReadOnlyList<DateOnly> dates, (DateOnly First, DateOnly Last) span,
+        Func<Guid, IEnumerable<DateOnly>> plannedOf, IReadOnlySet<Guid>? rebuiltElsewhere, CancellationToken cancellationToken)
+    {
+        var (first, last) = span;
+        var portfolios = await RunScope.Portfolios(db, scope).Where(p => p.InceptionDate <= last)
             .Select(p => new { p.Id, p.Name, p.InceptionDate }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = portfolios.Select(p => p.Id).ToList();
         var rows = (await db.AnalyticResults.AsNoTracking()
@@ -43,7 +63,7 @@ public static class AnalyticsCheck
         var insufficient = new List<AnalyticResult>();
         foreach (var p in portfolios.Where(p => rebuiltElsewhere?.Contains(p.Id) != true))
         {
-            var expected = dates.Union(planned[p.Id]).Where(d => d >= p.InceptionDate).Order().ToList();
+            var expected = dates.Union(plannedOf(p.Id)).Where(d => d >= p.InceptionDate).Order().ToList();
             var missing = expected
                 .SelectMany(d => RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, d, f))).Select(f => (Date: d, Family: f)))
                 .ToList();
