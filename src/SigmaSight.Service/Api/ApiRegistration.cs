@@ -44,6 +44,7 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         reads.MapQueries();
         reads.MapClosureQueries();
+        reads.MapVerify();
         app.Lifetime.ApplicationStarted.Register(() => ReportReadAccess(app));
         var commands = api.MapGroup("").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -14,7 +14,7 @@ namespace SigmaSight.IntegrationTests.Api;
 public sealed class ApiReadAccessTests
 {
     private const string ReadKey = "read-only-key-0123456789";
-    private static readonly string[] ReadPaths = ["/api/runs", "/api/closures", "/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots"];
+    private static readonly string[] ReadPaths = ["/api/runs", "/api/closures", "/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots", "/api/verify"];
 
     [Fact]
     public async Task LoopbackHost_AnswersLocalReadsWithoutAKey()

@@ -94,6 +94,39 @@ public sealed class ApiRunTests(ApiHostFixture fixture) : IClassFixture<ApiHostF
         detail.GetProperty("run").GetProperty("status").GetString().Should().Be("Completed", detail.ToString());
     }
 
+    [Fact]
+    public async Task GetVerify_AfterTheNightly_FindsEverySnapshotAndTheDaysAnalytics_NamesWhatAnEarlierDayLacks_AndWritesNothing()
+    {
+        using var client = fixture.Host.Client();
+        await CompleteNightlyRunAsync(client);
+        var runs = await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.batch_runs");
+
+        var (status, month) = await client.GetJsonAsync("/api/verify?from=2026-10-01&to=2026-10-30");
+        var (_, latest) = await client.GetJsonAsync("/api/verify");
+
+        status.Should().Be(HttpStatusCode.OK, month.ToString());
+        month.GetProperty("complete").GetBoolean().Should().BeTrue(month.ToString());
+        month.GetProperty("portfolios").GetInt32().Should().Be(await TestDatabase.ScalarAsync<int>(
+            "SELECT count(*)::int FROM sigmasight.portfolios WHERE is_active")).And.BeGreaterThan(1);
+        month.GetProperty("snapshotsExpected").GetInt32().Should().Be(await TestDatabase.ScalarAsync<int>(
+            "SELECT count(*)::int FROM sigmasight.portfolio_snapshots WHERE snapshot_date BETWEEN '2026-10-01' AND '2026-10-30'")).And.BeGreaterThan(0);
+        month.GetProperty("missingSnapshots").GetArrayLength().Should().Be(0);
+        month.GetProperty("analyticsDates").EnumerateArray().Select(d => d.GetString()).Should().Equal("2026-10-30");
+        (latest.GetProperty("from").GetString(), latest.GetProperty("to").GetString()).Should().Be(("2026-10-30", "2026-10-30"),
+            "both dates default to the last completed trading day");
+
+        // Every day's analytics for one portfolio: each family stored for the day before is there, each other one is named.
+        var id = await TestDatabase.ScalarAsync<string>($"SELECT id::text FROM sigmasight.portfolios WHERE name = '{HedgeFund}'");
+        var stored = await TestDatabase.ScalarAsync<int>(
+            $"SELECT count(*)::int FROM sigmasight.analytic_results WHERE portfolio_id = '{id}' AND as_of = '2026-10-29'");
+        var (_, days) = await client.GetJsonAsync($"/api/verify?portfolio={id}&from=2026-10-29&to=2026-10-30&analytics=all");
+        var named = days.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!)
+            .Where(p => p.StartsWith($"missing analytics: {HedgeFund} has no ", StringComparison.Ordinal)).ToList();
+        named.Should().HaveCount(8 - stored).And.OnlyContain(p => p.EndsWith(" on 2026-10-29", StringComparison.Ordinal));
+        days.GetProperty("complete").GetBoolean().Should().Be(days.GetProperty("problems").GetArrayLength() == 0);
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.batch_runs")).Should().Be(runs, "verify only reads");
+    }
+
     /// <summary>The nightly run for 2026-10-30 (started here, or joined when another test started it): the demo's snapshots.</summary>
     private static async Task CompleteNightlyRunAsync(HttpClient client)
     {

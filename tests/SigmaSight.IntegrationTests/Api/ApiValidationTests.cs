@@ -106,6 +106,13 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
     [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots", HttpStatusCode.NotFound, "portfolio 00000000-0000-0000-0000-000000000001 does not exist")]
     [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots?from=2026-10-30&to=2026-10-01", HttpStatusCode.BadRequest, "from 2026-10-30 is after to 2026-10-01")]
     [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots?from=banana", HttpStatusCode.BadRequest, "from")]
+    [InlineData("/api/verify?from=2026-10-31", HttpStatusCode.BadRequest, "from 2026-10-31 is not an NYSE trading day (Saturday)")]
+    [InlineData("/api/verify?from=2026-10-30&to=2026-10-01", HttpStatusCode.BadRequest, "from 2026-10-30 is after to 2026-10-01")]
+    [InlineData("/api/verify?to=2026-11-02", HttpStatusCode.BadRequest, "to 2026-11-02 has no closing prices yet: the last completed trading day is 2026-10-30")]
+    [InlineData("/api/verify?to=10/30/2026", HttpStatusCode.BadRequest, "to '10/30/2026' is not a date")]
+    [InlineData("/api/verify?analytics=every", HttpStatusCode.BadRequest, "analytics 'every' is not one of: last, all")]
+    [InlineData("/api/verify?portfolio=hedge", HttpStatusCode.BadRequest, "portfolio 'hedge' is not a portfolio id (a GUID)")]
+    [InlineData("/api/verify?portfolio=00000000-0000-0000-0000-000000000001", HttpStatusCode.NotFound, "portfolio 00000000-0000-0000-0000-000000000001 does not exist")]
     [InlineData("/api/nothing-here", HttpStatusCode.NotFound, "")]
     public async Task Get_ReturnsProblem_WhenTheRequestCannotBeAnswered(string path, HttpStatusCode expected, string detail)
     {
@@ -130,7 +137,7 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
         status.Should().Be(HttpStatusCode.OK);
         var paths = document.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Should().Contain(
-            ["/api/runs", "/api/runs/{id}", "/api/backfills", "/api/recomputes", "/api/closures", "/api/portfolios/{id}/snapshots", "/api/portfolios/import"]);
+            ["/api/runs", "/api/runs/{id}", "/api/backfills", "/api/recomputes", "/api/closures", "/api/portfolios/{id}/snapshots", "/api/portfolios/import", "/api/verify"]);
         paths.GetProperty("/api/runs").TryGetProperty("post", out _).Should().BeTrue();
         paths.GetProperty("/api/runs").TryGetProperty("get", out _).Should().BeTrue();
         var post = paths.GetProperty("/api/runs").GetProperty("post");

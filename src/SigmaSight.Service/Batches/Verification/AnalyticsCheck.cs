@@ -69,7 +69,8 @@ public static class AnalyticsCheck
                 .ToList();
             foreach (var family in missing.GroupBy(m => m.Family))
                 problems.Add($"missing analytics: {p.Name} has no {family.Key} on {Days(family.Select(m => m.Date).ToList())}");
-            foreach (var row in rowsOf[p.Id].Where(r => expected.Contains(r.AsOf)).OrderBy(r => r.AsOf))
+            var held = expected.ToHashSet();
+            foreach (var row in rowsOf[p.Id].Where(r => held.Contains(r.AsOf)).OrderBy(r => r.AsOf))
             {
                 if (row.Status == AnalyticStatuses.Failed)
                     problems.Add($"failed analytics: {p.Name} {row.Family} on {row.AsOf:yyyy-MM-dd}: {row.Reason}");

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Batches.Verification;
+using SigmaSight.Service.Cli;
+using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Persistence;
+
+namespace SigmaSight.Service.Api;
+
+/// <summary>GET /api/verify: the <c>verify</c> verb over HTTP; checks a range from the data alone and changes nothing.</summary>
+public static class VerifyEndpoints
+{
+    public static RouteGroupBuilder MapVerify(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/verify", VerifyAsync).WithName("Verify")
+            .WithSummary("Whether every active portfolio (or the one given by id) has a snapshot for each trading day of [from, to] and every " +
+                "analytics family on to (analytics=all: on each day), each missing or failed one named; both dates default to the last completed trading day")
+            .Produces<RangeAuditReport>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    internal static async Task<IResult> VerifyAsync(string? from, string? to, string? portfolio, string? analytics,
+        SigmaSightDbContext db, TradingCalendarProvider calendars, TimeProvider time, RangeAudit audit, CancellationToken ct)
+    {
+        if (ApiQuery.Date("from", from, out var first) is { } badFrom) return badFrom;
+        if (ApiQuery.Date("to", to, out var last) is { } badTo) return badTo;
+        if (analytics is not (null or "last" or "all")) return ApiProblems.Invalid("analytics", $"analytics '{analytics}' is not one of: last, all");
+        Guid? only = null;
+        if (portfolio is not null)
+        {
+            if (!Guid.TryParse(portfolio, out var id)) return ApiProblems.Invalid("portfolio", $"portfolio '{portfolio}' is not a portfolio id (a GUID)");
+            if (!await db.Portfolios.AnyAsync(p => p.Id == id, ct).ConfigureAwait(false)) return ApiProblems.NotFound($"portfolio {id} does not exist");
+            only = id;
+        }
+        var calendar = await calendars.GetAsync(ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var end = last ?? BusinessDate.Resolve(now, calendar);
+        var start = first ?? end;
+        var invalid = (first is { } f ? ApiProblems.Check("from", () => RunInputs.RequireTradingDay(calendar, f, "from")) : null)
+            ?? (last is { } t ? ApiProblems.Check("to", () => RunInputs.RequireTradingDay(calendar, t, "to")) : null)
+            ?? (start > end ? ApiProblems.Invalid("from", $"from {start:yyyy-MM-dd} is after to {end:yyyy-MM-dd}") : null)
+            ?? ApiProblems.Check("to", () => RunInputs.RequireCompleted(calendar, end, now, "to"));
+        if (invalid is not null) return invalid;
+        var report = await audit.CheckAsync(only is { } one ? RunScope.ForPortfolio(one) : RunScope.All, start, end, analytics == "all", ct)
+            .ConfigureAwait(false);
+        return report.Portfolios == 0
+            ? ApiProblems.Invalid(only is null ? "to" : "portfolio", only is null
+                ? $"no active portfolio has started by {end:yyyy-MM-dd}: nothing to verify"
+                : $"portfolio {only} is not active or starts after {end:yyyy-MM-dd}: nothing to verify")
+            : TypedResults.Ok(report);
+    }
+}
