@@ -122,7 +122,10 @@ public sealed class ApiRunTests(ApiHostFixture fixture) : IClassFixture<ApiHostF
         var (_, days) = await client.GetJsonAsync($"/api/verify?portfolio={id}&from=2026-10-29&to=2026-10-30&analytics=all");
         var named = days.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!)
             .Where(p => p.StartsWith($"missing analytics: {HedgeFund} has no ", StringComparison.Ordinal)).ToList();
-        named.Should().HaveCount(8 - stored).And.OnlyContain(p => p.EndsWith(" on 2026-10-29", StringComparison.Ordinal));
+        named.Should().OnlyContain(p => p.EndsWith(" on 2026-10-29", StringComparison.Ordinal)).And.HaveCount(stored == 8 ? 0 : 1,
+            "the families missing on the same days are one phrase");
+        named.SelectMany(p => p[$"missing analytics: {HedgeFund} has no ".Length..^" on 2026-10-29".Length].Split(", "))
+            .Should().HaveCount(8 - stored).And.OnlyHaveUniqueItems();
         days.GetProperty("complete").GetBoolean().Should().Be(days.GetProperty("problems").GetArrayLength() == 0);
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.batch_runs")).Should().Be(runs, "verify only reads");
     }

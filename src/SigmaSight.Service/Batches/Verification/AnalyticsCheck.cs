@@ -67,8 +67,10 @@ public static class AnalyticsCheck
             var missing = expected
                 .SelectMany(d => RiskFamilies.All.Where(f => !rows.ContainsKey((p.Id, d, f))).Select(f => (Date: d, Family: f)))
                 .ToList();
-            foreach (var family in missing.GroupBy(m => m.Family))
-                problems.Add($"missing analytics: {p.Name} has no {family.Key} on {Days(family.Select(m => m.Date).ToList())}");
+            // One phrase per set of days: the families missing on the same days are named together (a portfolio whose
+            // risk never ran is one line, not eight).
+            foreach (var days in missing.GroupBy(m => m.Family).GroupBy(f => Days([.. f.Select(m => m.Date)]), f => f.Key))
+                problems.Add($"missing analytics: {p.Name} has no {string.Join(", ", days)} on {days.Key}");
             var held = expected.ToHashSet();
             foreach (var row in rowsOf[p.Id].Where(r => held.Contains(r.AsOf)).OrderBy(r => r.AsOf))
             {
