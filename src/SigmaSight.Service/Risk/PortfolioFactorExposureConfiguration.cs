@@ -10,7 +10,8 @@ internal sealed class PortfolioFactorExposureConfiguration : IEntityTypeConfigur
     public void Configure(EntityTypeBuilder<PortfolioFactorExposure> builder)
     {
         builder.ToTable("portfolio_factor_exposures");
-        builder.HasKey(e => new { e.PortfolioId, e.Factor, e.AsOf });
+        // Portfolio and day first: the job's delete and the risk report read one day's rows without scanning the portfolio's history.
+        builder.HasKey(e => new { e.PortfolioId, e.AsOf, e.Factor });
         builder.Property(e => e.ExposureDollar).HasPrecision(20, 2);
         builder.Property(e => e.MissingSymbols).HasJsonbConversion();
         builder.Property(e => e.PrivateSymbols).HasJsonbConversion();

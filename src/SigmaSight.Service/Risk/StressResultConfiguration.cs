@@ -10,7 +10,8 @@ internal sealed class StressResultConfiguration : IEntityTypeConfiguration<Stres
     public void Configure(EntityTypeBuilder<StressResult> builder)
     {
         builder.ToTable("stress_results");
-        builder.HasKey(r => new { r.PortfolioId, r.ScenarioId, r.AsOf });
+        // Portfolio and day first: the job's delete and the risk report read one day's rows without scanning the portfolio's history.
+        builder.HasKey(r => new { r.PortfolioId, r.AsOf, r.ScenarioId });
         builder.HasIndex(r => new { r.ScenarioId, r.AsOf });
         builder.Property(r => r.DirectPnl).HasPrecision(20, 2);
         builder.Property(r => r.CorrelatedPnl).HasPrecision(20, 2);

@@ -1019,13 +1019,13 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("portfolio_id");
 
-                    b.Property<string>("Factor")
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("factor");
-
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date")
                         .HasColumnName("as_of");
+
+                    b.Property<string>("Factor")
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("factor");
 
                     b.Property<double>("Coverage")
                         .HasColumnType("double precision")
@@ -1050,7 +1050,7 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("private_symbols");
 
-                    b.HasKey("PortfolioId", "Factor", "AsOf")
+                    b.HasKey("PortfolioId", "AsOf", "Factor")
                         .HasName("pk_portfolio_factor_exposures");
 
                     b.HasIndex("Factor")
@@ -1199,13 +1199,13 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("portfolio_id");
 
-                    b.Property<string>("ScenarioId")
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("scenario_id");
-
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date")
                         .HasColumnName("as_of");
+
+                    b.Property<string>("ScenarioId")
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("scenario_id");
 
                     b.Property<decimal>("CorrelatedPnl")
                         .HasPrecision(20, 2)
@@ -1227,7 +1227,7 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("factor_impacts");
 
-                    b.HasKey("PortfolioId", "ScenarioId", "AsOf")
+                    b.HasKey("PortfolioId", "AsOf", "ScenarioId")
                         .HasName("pk_stress_results");
 
                     b.HasIndex("ScenarioId", "AsOf")
