@@ -19,7 +19,13 @@ public static class AnalyticsDates
     public static IReadOnlyList<DateOnly> Requested(BatchRun run, NyseCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(run);
+        return Requested(run.RangeFrom, run.RangeTo, run.AnalyticsAllDates, calendar);
+    }
+
+    /// <summary>The analytics dates of a range: its last day, or each of its trading days when <paramref name="everyDay"/>.</summary>
+    public static IReadOnlyList<DateOnly> Requested(DateOnly from, DateOnly to, bool everyDay, NyseCalendar calendar)
+    {
         ArgumentNullException.ThrowIfNull(calendar);
-        return run.AnalyticsAllDates ? [.. calendar.TradingDays(run.RangeFrom, run.RangeTo)] : [run.RangeTo];
+        return everyDay ? [.. calendar.TradingDays(from, to)] : [to];
     }
 }

@@ -10,12 +10,12 @@ namespace SigmaSight.Service.Batches.Verification;
 /// </summary>
 public sealed class RangeAudit(SigmaSightDbContext db, RunCoverage coverage, TradingCalendarProvider calendars)
 {
-    /// <summary>The analytics days are the range's last day, or each of its trading days when <paramref name="everyDay"/>.</summary>
+    /// <summary>The analytics days are a run's (<see cref="Planning.AnalyticsDates.Requested(DateOnly, DateOnly, bool, Analytics.Calendar.NyseCalendar)"/>).</summary>
     public async Task<RangeAuditReport> CheckAsync(string scope, DateOnly from, DateOnly to, bool everyDay, CancellationToken cancellationToken)
     {
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var snapshots = await coverage.CheckAsync(scope, from, to, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<DateOnly> days = everyDay ? [.. calendar.TradingDays(from, to)] : [to];
+        var days = Planning.AnalyticsDates.Requested(from, to, everyDay, calendar);
         var (analytics, insufficient) = await AnalyticsCheck.CheckAsync(db, scope, days, cancellationToken).ConfigureAwait(false);
         return new RangeAuditReport(from, to, snapshots.Portfolios, snapshots.Expected, snapshots.Missing, days,
             [.. snapshots.Describe(), .. analytics], insufficient.Count);
