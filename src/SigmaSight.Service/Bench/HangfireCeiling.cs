@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Hangfire;
 using Npgsql;
+using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Bench;
@@ -61,15 +62,17 @@ public static class HangfireCeiling
         var ids = new long[count];
         var next = -1;
         // Several enqueuers, so the burst measures what the workers and the storage can run, not one client's round trips.
-        await Task.WhenAll(Enumerable.Range(0, Enqueuers).Select(_ => Task.Run(() =>
+        // On threads of their own, as a starter's clients are (BlockingClients).
+        await Task.WhenAll(BlockingClients.Start(Enqueuers, () =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            while (!cancellationToken.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < count)
             {
                 var index = i;
                 ids[i] = long.Parse(jobs.Enqueue(JobQueues.Portfolio, () => NoOp(index)), CultureInfo.InvariantCulture);
             }
-        }, cancellationToken))).ConfigureAwait(false);
+        })).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var enqueued = clock.Elapsed;
         var (first, last) = (ids.Min(), ids.Max());
         var lastReport = TimeSpan.Zero;

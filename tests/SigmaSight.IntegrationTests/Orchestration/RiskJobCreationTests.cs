@@ -88,5 +88,55 @@ public sealed class RiskJobCreationTests
             .And.OnlyContain(j => j.Contains("|Enqueued||", StringComparison.Ordinal), "a chain that succeeded needs no parent");
     }
 
+    [Fact]
+    public async Task PhaseFourStarter_CreatesItsJobsOnThreadsOfTheirOwn_NotOnTheThreadPoolTheJobsRunOn()
+    {
+        var (runId, _, _) = await DemoBackfill.CompletedAsync(tradingDays: 2);
+        await TestDatabase.ExecuteAsync($"""
+            UPDATE sigmasight.batch_items SET status = 'Pending', hangfire_job_id = NULL, finished_at = NULL
+             WHERE run_id = '{runId}' AND phase = 4
+            """);
+        var client = (ThreadRecordingClient?)null;
+        await using var clientOnly = await BatchTestHost.StartAsync(reset: false, withServers: false, configureServices: services =>
+        {
+            var hangfire = services.Last(d => d.ServiceType == typeof(IBackgroundJobClient));
+            services.Remove(hangfire);
+            services.AddSingleton<IBackgroundJobClient>(provider => client = new ThreadRecordingClient(hangfire.ImplementationFactory is { } create
+                ? (IBackgroundJobClient)create(provider) : (IBackgroundJobClient)hangfire.ImplementationInstance!));
+        });
+
+        await clientOnly.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SigmaSightDbContext>();
+            var run = await db.BatchRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            var lease = await PhaseLease.TryAcquireAsync(db, runId, BatchPhases.PortfolioRisk, TimeSpan.FromMinutes(1), CancellationToken.None);
+            await s.GetRequiredService<RiskPlanner>().EnqueueAsync(run, lease!, CancellationToken.None);
+            await lease!.ReleaseAsync();
+            return 0;
+        });
+
+        var items = await CountAsync($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{runId}' AND phase = 4 AND hangfire_job_id IS NOT NULL");
+        client.Should().NotBeNull();
+        client!.Creations.Should().HaveCount((int)items, "one creation per risk item, each recorded");
+        client.Creations.Should().OnlyContain(onPool => !onPool,
+            "a client blocks on its storage round trips; on the thread pool it would hold a thread the batch's async jobs need");
+    }
+
     private static Task<long> CountAsync(string sql) => TestDatabase.ScalarAsync<long>(sql);
+
+    /// <summary>Hangfire's client, noting for each job it creates whether the calling thread is a thread-pool thread.</summary>
+    private sealed class ThreadRecordingClient(IBackgroundJobClient inner) : IBackgroundJobClient
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<bool> _creations = new();
+
+        public IReadOnlyCollection<bool> Creations => _creations;
+
+        public string Create(Hangfire.Common.Job job, IState state)
+        {
+            _creations.Enqueue(Thread.CurrentThread.IsThreadPoolThread);
+            return inner.Create(job, state);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => inner.ChangeState(jobId, state, expectedState);
+    }
 }

@@ -25,12 +25,12 @@ internal static class ConcurrentEnqueue
         var created = Channel.CreateUnbounded<IReadOnlyList<(string, string)>>(new UnboundedChannelOptions { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var producers = Enumerable.Range(0, Math.Clamp(clients, 1, units.Count)).Select(_ => Task.Run(() =>
+        var producers = BlockingClients.Start(Math.Clamp(clients, 1, units.Count), () =>
         {
             int i;
             while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < units.Count)
                 created.Writer.TryWrite(enqueue(units[i]));
-        }, CancellationToken.None)).ToArray();
+        });
         var all = Task.WhenAll(producers).ContinueWith(t => created.Writer.TryComplete(t.Exception?.InnerException),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
