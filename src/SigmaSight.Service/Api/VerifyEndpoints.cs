@@ -36,19 +36,19 @@ public static class VerifyEndpoints
         }
         var calendar = await calendars.GetAsync(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var end = last ?? BusinessDate.Resolve(now, calendar);
-        var start = first ?? end;
-        var invalid = (first is { } f ? ApiProblems.Check("from", () => RunInputs.RequireTradingDay(calendar, f, "from")) : null)
-            ?? (last is { } t ? ApiProblems.Check("to", () => RunInputs.RequireTradingDay(calendar, t, "to")) : null)
-            ?? (start > end ? ApiProblems.Invalid("from", $"from {start:yyyy-MM-dd} is after to {end:yyyy-MM-dd}") : null)
-            ?? ApiProblems.Check("to", () => RunInputs.RequireCompleted(calendar, end, now, "to"));
-        if (invalid is not null) return invalid;
+        DateOnly start, end;
+        try
+        {
+            (start, end) = AuditRange.Resolve(calendar, first, last, now, field => field);
+        }
+        catch (UsageException e)
+        {
+            return ApiProblems.Invalid(e.Field ?? "to", e.Message);
+        }
         var report = await audit.CheckAsync(only is { } one ? RunScope.ForPortfolio(one) : RunScope.All, start, end, analytics == "all", ct)
             .ConfigureAwait(false);
         return report.Portfolios == 0
-            ? ApiProblems.Invalid(only is null ? "to" : "portfolio", only is null
-                ? $"no active portfolio has started by {end:yyyy-MM-dd}: nothing to verify"
-                : $"portfolio {only} is not active or starts after {end:yyyy-MM-dd}: nothing to verify")
+            ? ApiProblems.Invalid(only is null ? "to" : "portfolio", AuditRange.NothingToVerify(only?.ToString(), end))
             : TypedResults.Ok(report);
     }
 }

@@ -37,20 +37,14 @@ public static class VerifyCommand
             var db = services.GetRequiredService<SigmaSightDbContext>();
             var calendar = await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var last = result.GetValue(to) ?? BusinessDate.Resolve(now, calendar);
-            var first = result.GetValue(from) ?? last;
-            if (result.GetValue(from) is { } f) RunInputs.RequireTradingDay(calendar, f, "--from");
-            if (result.GetValue(to) is { } t) RunInputs.RequireTradingDay(calendar, t, "--to");
-            RunInputs.RequireRange(calendar, first, last, now);
+            var (first, last) = AuditRange.Resolve(calendar, result.GetValue(from), result.GetValue(to), now, field => "--" + field);
             var named = result.GetValue(portfolio);
             var scope = named is null ? RunScope.All
                 : RunScope.ForPortfolio(await RunInputs.FindPortfolioAsync(db, named, ct).ConfigureAwait(false));
             var report = await services.GetRequiredService<RangeAudit>()
                 .CheckAsync(scope, first, last, result.GetValue(analytics) == "all", ct).ConfigureAwait(false);
             if (report.Portfolios == 0)
-                throw new UsageException(named is null
-                    ? $"no active portfolio has started by {last:yyyy-MM-dd}: nothing to verify"
-                    : $"portfolio '{named}' is not active or starts after {last:yyyy-MM-dd}: nothing to verify");
+                throw new UsageException(AuditRange.NothingToVerify(named is null ? null : $"'{named}'", last));
             if (result.GetValue(json)) await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, Json)).ConfigureAwait(false);
             else await PrintAsync(report, Console.Out).ConfigureAwait(false);
             return report.Complete ? ExitCodes.Completed : ExitCodes.CompletedWithErrors;
