@@ -19,18 +19,57 @@ public sealed class RiskReferenceCache : IDisposable
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxDays });
+    private readonly Lock _gate = new();
 
     /// <summary>
     /// The day's symbol analytics and reference data for the run's generation; read with one batch on
-    /// <paramref name="connection"/> (in the caller's transaction) when this process does not hold them yet.
+    /// <paramref name="connection"/> (in the caller's transaction) when this process does not hold them yet. One read per
+    /// entry: the jobs that miss while it is under way wait for it (a phase's first eight jobs start together), and read
+    /// on their own connections only when it did not complete.
     /// </summary>
     internal async Task<SharedReads> GetAsync(NpgsqlConnection connection, Guid runId, string generation, DateOnly asOf,
         CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue((runId, generation, asOf), out SharedReads? held) && held is not null) return held;
-        var read = await RiskInputBatch.ReadSharedAsync(connection, asOf, cancellationToken).ConfigureAwait(false);
-        _cache.Set((runId, generation, asOf), read, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
-        return read;
+        var key = (runId, generation, asOf);
+        while (true)
+        {
+            TaskCompletionSource<SharedReads>? reader = null;
+            Task<SharedReads>? held;
+            lock (_gate)
+            {
+                if (!_cache.TryGetValue(key, out held) || held is null)
+                {
+                    reader = new TaskCompletionSource<SharedReads>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _cache.Set(key, reader.Task, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Idle });
+                }
+            }
+            if (reader is not null) return await ReadAsync(connection, key, reader, cancellationToken).ConfigureAwait(false);
+            await ((Task)held!).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (held!.IsCompletedSuccessfully) return held.Result;
+            // The job that read failed or was cancelled and removed its entry: take the read over.
+        }
+    }
+
+    private async Task<SharedReads> ReadAsync(NpgsqlConnection connection, (Guid, string, DateOnly) key,
+        TaskCompletionSource<SharedReads> reader, CancellationToken cancellationToken)
+    {
+        var read = default(SharedReads);
+        try
+        {
+            read = await RiskInputBatch.ReadSharedAsync(connection, key.Item3, cancellationToken).ConfigureAwait(false);
+            return read;
+        }
+        finally
+        {
+            if (read is not null) reader.SetResult(read);
+            else
+            {
+                // Failed here: the jobs waiting for it read for themselves; the error stays this job's.
+                lock (_gate) _cache.Remove(key);
+                reader.SetCanceled(CancellationToken.None);
+            }
+        }
     }
 
     public void Dispose() => _cache.Dispose();
