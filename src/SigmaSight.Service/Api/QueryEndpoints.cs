@@ -94,7 +94,7 @@ public static class QueryEndpoints
 
     private static async Task<IResult> SnapshotsAsync(Guid portfolioId, DateOnly? from, DateOnly? to, SigmaSightDbContext db, CancellationToken ct)
     {
-        if (from > to) return ApiProblems.Invalid("from", $"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
+        if (from is { } f && to is { } t && ApiProblems.Check("from", () => Cli.RunInputs.RequireOrder(f, t, "from", "to")) is { } reversed) return reversed;
         var name = await db.Portfolios.AsNoTracking().Where(p => p.Id == portfolioId).Select(p => p.Name)
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         if (name is null) return ApiProblems.NotFound($"portfolio {portfolioId} does not exist");

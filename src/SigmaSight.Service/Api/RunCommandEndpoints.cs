@@ -41,7 +41,7 @@ public static class RunCommandEndpoints
     {
         if (body.From is not { } from) return ApiProblems.Invalid("from", "from is required (yyyy-MM-dd)");
         if (body.To is not { } to) return ApiProblems.Invalid("to", "to is required (yyyy-MM-dd)");
-        if (from > to) return ApiProblems.Invalid("from", $"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}");
+        if (ApiProblems.Check("from", () => RunInputs.RequireOrder(from, to, "from", "to")) is { } reversed) return reversed;
         if (body.Analytics is not (null or "last" or "all"))
             return ApiProblems.Invalid("analytics", $"analytics '{body.Analytics}' is not one of: last, all");
         var (calendar, now) = await context.CalendarAndNowAsync(ct).ConfigureAwait(false);

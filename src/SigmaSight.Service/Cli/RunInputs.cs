@@ -25,8 +25,14 @@ public static class RunInputs
 
     public static void RequireRange(NyseCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now)
     {
-        if (from > to) throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+        RequireOrder(from, to, "--from", "--to");
         RequireCompleted(calendar, to, now, "--to");
+    }
+
+    /// <summary>Refuses a range whose first day is after its last, naming both as the caller calls them.</summary>
+    public static void RequireOrder(DateOnly from, DateOnly to, string fromName, string toName)
+    {
+        if (from > to) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{fromName} {from:yyyy-MM-dd} is after {toName} {to:yyyy-MM-dd}"));
     }
 
     /// <summary>Refuses a range of more than <paramref name="maxTradingDays"/> trading days (Batch:MaxRangeTradingDays).</summary>

@@ -20,9 +20,7 @@ internal static class AuditRange
         var first = from ?? last;
         if (from is { } f) Require("from", () => RunInputs.RequireTradingDay(calendar, f, name("from")));
         if (to is { } t) Require("to", () => RunInputs.RequireTradingDay(calendar, t, name("to")));
-        if (first > last)
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{name("from")} {first:yyyy-MM-dd} is after {name("to")} {last:yyyy-MM-dd}"), "from");
+        Require("from", () => RunInputs.RequireOrder(first, last, name("from"), name("to")));
         Require("to", () => RunInputs.RequireCompleted(calendar, last, now, name("to")));
         return (first, last);
     }

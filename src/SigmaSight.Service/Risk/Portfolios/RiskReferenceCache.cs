@@ -30,7 +30,7 @@ public sealed class RiskReferenceCache : IDisposable
     internal async Task<SharedReads> GetAsync(NpgsqlConnection connection, Guid runId, string generation, DateOnly asOf,
         CancellationToken cancellationToken)
     {
-        var key = (runId, generation, asOf);
+        var key = (RunId: runId, Generation: generation, AsOf: asOf);
         while (true)
         {
             TaskCompletionSource<SharedReads>? reader = null;
@@ -51,13 +51,13 @@ public sealed class RiskReferenceCache : IDisposable
         }
     }
 
-    private async Task<SharedReads> ReadAsync(NpgsqlConnection connection, (Guid, string, DateOnly) key,
+    private async Task<SharedReads> ReadAsync(NpgsqlConnection connection, (Guid RunId, string Generation, DateOnly AsOf) key,
         TaskCompletionSource<SharedReads> reader, CancellationToken cancellationToken)
     {
         var read = default(SharedReads);
         try
         {
-            read = await RiskInputBatch.ReadSharedAsync(connection, key.Item3, cancellationToken).ConfigureAwait(false);
+            read = await RiskInputBatch.ReadSharedAsync(connection, key.AsOf, cancellationToken).ConfigureAwait(false);
             return read;
         }
         finally
