@@ -85,16 +85,7 @@ public sealed class RiskPlanner(
         // run while the P&L starter is still recording a chain whose first day already failed and finished phase 3): then
         // the portfolio's risk items wait for the P&L starter, which enqueues them after recording every chain. Never
         // continue an earlier day: its requeue would run risk before the chain's last snapshot exists.
-        var chains = await db.BatchItems.AsNoTracking()
-            .Where(i => i.RunId == run.Id && i.Phase == BatchPhases.Pnl)
-            .GroupBy(i => i.PortfolioId)
-            .Select(g => new
-            {
-                Portfolio = g.Key!.Value,
-                Last = g.OrderByDescending(i => i.ItemDate).Select(i => i.HangfireJobId).First(),
-                Done = g.All(i => i.Status == ItemStatus.Succeeded),
-            })
-            .ToDictionaryAsync(c => c.Portfolio, c => new Chain(c.Last, c.Done), cancellationToken).ConfigureAwait(false);
+        var chains = await PnlChains.ReadAsync(db, run.Id, cancellationToken).ConfigureAwait(false);
         var ready = items.Where(i => !chains.TryGetValue(i.PortfolioId!.Value, out var chain) || chain.LastJobId is not null).ToList();
         await ConcurrentEnqueue.RunAsync(ready, options.Value.EnqueueClients, item => [(item.ItemKey, Enqueue(run.Id, item, chains))],
             jobIds => JobIdRecorder.RecordAsync(db, run.Id, Phase, jobIds, cancellationToken), lease, cancellationToken).ConfigureAwait(false);
@@ -105,7 +96,7 @@ public sealed class RiskPlanner(
     /// already succeeded in the ledger (its snapshots are committed, so nothing is left to wait for, and a plain job
     /// costs Hangfire about half the statements of a continuation).
     /// </summary>
-    private string Enqueue(Guid runId, BatchItem item, Dictionary<Guid, Chain> chains)
+    private string Enqueue(Guid runId, BatchItem item, Dictionary<Guid, PnlChains.Chain> chains)
     {
         var (portfolio, date) = (item.PortfolioId!.Value, item.ItemDate!.Value);
         return chains.TryGetValue(portfolio, out var chain) && !chain.Succeeded
@@ -113,6 +104,4 @@ public sealed class RiskPlanner(
                 j => j.RunAsync(runId, portfolio, date, CancellationToken.None))
             : jobs.Enqueue<PortfolioRiskJob>(JobQueues.Analytics, j => j.RunAsync(runId, portfolio, date, CancellationToken.None));
     }
-
-    private sealed record Chain(string? LastJobId, bool Succeeded);
 }
