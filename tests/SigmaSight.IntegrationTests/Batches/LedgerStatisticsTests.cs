@@ -27,22 +27,12 @@ public sealed class LedgerStatisticsTests : IAsyncLifetime
     public async Task LargePlan_RefreshesTheLedgerStatistics_SmallPlanLeavesThem()
     {
         await _host.SeedDemoAsync();
-        var (runId, portfolioId, day) = await _host.WithScopeAsync(async s =>
+        var (portfolioId, day) = await _host.WithScopeAsync(async s =>
         {
-            var db = s.GetRequiredService<SigmaSightDbContext>();
-            var portfolio = await db.Portfolios.OrderBy(p => p.Name).FirstAsync();
-            var now = s.GetRequiredService<TimeProvider>().GetUtcNow();
-            // A finished run: the host's reconciler and starters leave it alone while the test adds items to it.
-            var run = new BatchRun
-            {
-                Id = Guid.CreateVersion7(), BusinessDate = portfolio.InceptionDate, Kind = RunKind.Backfill, Scope = "ledger-statistics-test",
-                RangeFrom = portfolio.InceptionDate, RangeTo = portfolio.InceptionDate, Status = RunStatus.Completed,
-                RequestedBy = "test", TriggerTime = now, CreatedAt = now,
-            };
-            db.BatchRuns.Add(run);
-            await db.SaveChangesAsync();
-            return (run.Id, portfolio.Id, portfolio.InceptionDate);
+            var portfolio = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.OrderBy(p => p.Name).FirstAsync();
+            return (portfolio.Id, portfolio.InceptionDate);
         });
+        var runId = await _host.AddFinishedRunAsync("ledger-statistics-test", day);
         // The statistics of an empty ledger, as a new database has them when its first large run is planned.
         await TestDatabase.ExecuteAsync("ANALYZE sigmasight.batch_items");
         var items = Enumerable.Range(0, Planned).Select(i => new PlannedItem($"stats:{i:D5}", portfolioId, day)).ToList();

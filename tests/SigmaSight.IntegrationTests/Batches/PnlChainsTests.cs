@@ -25,8 +25,8 @@ public sealed class PnlChainsTests : IAsyncLifetime
     public async Task EachChain_IsItsLastDaysJob_AndWhetherItAllSucceeded_FromThisRunOnly()
     {
         var (done, failed, unrecorded) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var earlier = await RunAsync("pnl-chains-earlier");
-        var run = await RunAsync("pnl-chains");
+        var earlier = await _host.AddFinishedRunAsync("pnl-chains-earlier", Day);
+        var run = await _host.AddFinishedRunAsync("pnl-chains", Day);
         await TestDatabase.ExecuteAsync($"""
             INSERT INTO sigmasight.batch_items (run_id, phase, item_key, status, attempts, late_success, portfolio_id, item_date, hangfire_job_id)
             VALUES ('{run}', 3, 'done:1', 'Succeeded', 1, false, '{done}', '{Day.AddDays(-1):yyyy-MM-dd}', '101'),
@@ -53,9 +53,9 @@ public sealed class PnlChainsTests : IAsyncLifetime
     public async Task TheRead_TouchesAFewPagesPerItemOfTheRun_WhateverTheLedgerHoldsOfEarlierRuns()
     {
         const int portfolios = 300, earlierRuns = 30;
-        var run = await RunAsync("pnl-chains-cost");
+        var run = await _host.AddFinishedRunAsync("pnl-chains-cost", Day);
         await ItemsAsync(run, portfolios);
-        for (var i = 0; i < earlierRuns; i++) await ItemsAsync(await RunAsync($"pnl-chains-cost-{i}"), portfolios);
+        for (var i = 0; i < earlierRuns; i++) await ItemsAsync(await _host.AddFinishedRunAsync($"pnl-chains-cost-{i}", Day), portfolios);
         await TestDatabase.ExecuteAsync("ANALYZE sigmasight.batch_items");
 
         var plan = await TestDatabase.ScalarAsync<string>("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " +
@@ -69,21 +69,6 @@ public sealed class PnlChainsTests : IAsyncLifetime
         pages.Should().BeLessThan(portfolios / 2,
             $"one pass over the run's {portfolios} chains, not a search of the phase or of {earlierRuns} earlier runs per portfolio");
     }
-
-    /// <summary>A finished run (the reconciler leaves it alone) whose scope names it.</summary>
-    private Task<Guid> RunAsync(string scope) => _host.WithScopeAsync(async s =>
-    {
-        var db = s.GetRequiredService<SigmaSightDbContext>();
-        var now = s.GetRequiredService<TimeProvider>().GetUtcNow();
-        var run = new BatchRun
-        {
-            Id = Guid.CreateVersion7(), BusinessDate = Day, Kind = RunKind.Backfill, Scope = scope, RangeFrom = Day, RangeTo = Day,
-            Status = RunStatus.Completed, RequestedBy = "test", TriggerTime = now, CreatedAt = now,
-        };
-        db.BatchRuns.Add(run);
-        await db.SaveChangesAsync();
-        return run.Id;
-    });
 
     /// <summary>The same portfolios' P&amp;L days in every run (ids from the portfolio's number), and a few symbol chunks.</summary>
     private static Task<int> ItemsAsync(Guid run, int portfolios) => TestDatabase.ExecuteAsync($"""

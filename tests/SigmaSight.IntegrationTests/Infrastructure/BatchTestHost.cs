@@ -100,6 +100,24 @@ public sealed partial class BatchTestHost : IAsyncDisposable
             new RunRequest(RunKind.Recompute, from, to, RunScope.ForPortfolio(portfolioId), "test", Now, Force: true),
             CancellationToken.None));
 
+    /// <summary>
+    /// A finished run of one day, added directly to the ledger (no phases, no items): the host's reconciler and starters
+    /// leave it alone while a test fills it. Its scope names it, so runs of the same day do not collide.
+    /// </summary>
+    public Task<Guid> AddFinishedRunAsync(string scope, DateOnly day) => WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<SigmaSightDbContext>();
+        var now = s.GetRequiredService<TimeProvider>().GetUtcNow();
+        var run = new BatchRun
+        {
+            Id = Guid.CreateVersion7(), BusinessDate = day, Kind = RunKind.Backfill, Scope = scope, RangeFrom = day, RangeTo = day,
+            Status = RunStatus.Completed, RequestedBy = "test", TriggerTime = now, CreatedAt = now,
+        };
+        db.BatchRuns.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    });
+
     public Task<BatchRun> WaitAsync(Guid runId, int timeoutSeconds = 240) =>
         WithScopeAsync(s => s.GetRequiredService<RunWaiter>()
             .WaitAsync(runId, TimeSpan.FromSeconds(timeoutSeconds), TextWriter.Null, CancellationToken.None));
