@@ -19,6 +19,9 @@ internal static class BatchCommands
         return command;
     }
 
+    /// <summary>An array parameter of <paramref name="values"/>, one element per row, for an <c>unnest</c> insert.</summary>
+    public static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values) => new(name, [.. values]);
+
     /// <summary>A parameter of <paramref name="type"/> that sends NULL for a null <paramref name="value"/>.</summary>
     public static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) =>
         new(name, type) { Value = value ?? DBNull.Value };

@@ -35,11 +35,8 @@ public sealed partial class SymbolAnalyticsJob(
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var settings = options.CurrentValue;
-        var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, settings.MarketBenchmark))
-            .Append(settings.MarketBenchmark);
-        var from = calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays);
-        var closes = await CloseHistory.LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)], from, dates[^1],
-            cancellationToken).ConfigureAwait(false);
+        var (closes, from) = await CloseHistory.ForSymbolAnalyticsAsync(db, symbols, factors, settings, calendar, dates, cancellationToken)
+            .ConfigureAwait(false);
         // One analytics date (a nightly): the window is the one each portfolio-risk job of the run reads.
         if (dates.Count == 1) closeCache.Store(runId, closes, from, dates[0]);
 
@@ -70,13 +67,7 @@ public sealed partial class SymbolAnalyticsJob(
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await db.SymbolFactorExposures.Where(e => symbols.Contains(e.Symbol) && dates.Contains(e.AsOf))
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await db.SymbolVolatilities.Where(v => symbols.Contains(v.Symbol) && dates.Contains(v.AsOf))
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            db.SymbolFactorExposures.AddRange(exposures);
-            db.SymbolVolatilities.AddRange(volatility);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SymbolRows.ReplaceAsync(db, symbols, dates, exposures, volatility, cancellationToken).ConfigureAwait(false);
             if (failures.Count > 0)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

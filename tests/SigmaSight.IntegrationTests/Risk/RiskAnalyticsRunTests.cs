@@ -1,9 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Risk;
+using SigmaSight.Service.Risk.Symbols;
 
 namespace SigmaSight.IntegrationTests.Risk;
 
@@ -18,6 +24,7 @@ public sealed class RiskAnalyticsRunTests : IAsyncLifetime
     private const string PrivateOnly = "Demo Family Office Private Opportunities";
     private BatchTestHost _host = null!;
     private DateOnly _last;
+    private Guid _runId;
 
     public async ValueTask InitializeAsync()
     {
@@ -31,6 +38,7 @@ public sealed class RiskAnalyticsRunTests : IAsyncLifetime
         });
         _last = last;
         var run = await _host.WaitAsync((await _host.StartBackfillAsync(inception, last)).RunId);
+        _runId = run.Id;
         run.Status.Should().Be(RunStatus.Completed, run.Summary);
     }
 
@@ -87,4 +95,41 @@ public sealed class RiskAnalyticsRunTests : IAsyncLifetime
         (await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.symbol_volatility WHERE as_of = '{_last:yyyy-MM-dd}' AND symbol = 'SPY' AND percentile IS NOT NULL"))
             .Should().Be(1, "phase 1 loaded enough history for the percentile (252 + 21 returns)");
     }
+
+    /// <summary>
+    /// Phase 2's rows as written (arrays in one batch): every column of every symbol's row equals what the kernels give
+    /// for the same closes, nulls and reasons included, so no column is swapped or dropped on the way to the database.
+    /// </summary>
+    [Fact]
+    public async Task SymbolFigures_AreStoredExactlyAsTheKernelsComputeThem()
+    {
+        var (expected, stored) = await _host.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SigmaSightDbContext>();
+            var settings = s.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
+            var dates = AnalyticsDates.Of(await db.BatchRuns.SingleAsync(r => r.Id == _runId), calendar);
+            var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive).OrderBy(f => f.DisplayOrder).ToListAsync();
+            var exposures = await db.SymbolFactorExposures.AsNoTracking().Where(e => e.AsOf == _last).ToListAsync();
+            var volatility = await db.SymbolVolatilities.AsNoTracking().Where(v => v.AsOf == _last).ToListAsync();
+            var symbols = volatility.Select(v => v.Symbol).ToList();
+            var (closes, _) = await CloseHistory.ForSymbolAnalyticsAsync(db, symbols, factors, settings, calendar, dates, CancellationToken.None);
+            var figures = new SymbolFigures(factors, settings.MarketBenchmark);
+            var computed = symbols.Select(symbol => figures.Compute(symbol, closes, _last)).ToList();
+            return (Lines(computed.SelectMany(c => c.Exposures), computed.Select(c => c.Volatility)), Lines(exposures, volatility));
+        });
+
+        stored.Should().HaveCount(expected.Count).And.HaveCountGreaterThan(12 * 30, "twelve factors for each of the Dow's stocks and more");
+        stored.Should().BeEquivalentTo(expected);
+    }
+
+    private static List<string> Lines(IEnumerable<SymbolFactorExposure> exposures, IEnumerable<SymbolVolatility> volatility) =>
+    [
+        .. exposures.Select(e => string.Join('|', e.Symbol, e.Factor, e.AsOf, R(e.Beta), R(e.Alpha), R(e.RSquared), R(e.StdError),
+            e.Observations, e.Method, e.WindowDays, e.Clipped, e.Reason)),
+        .. volatility.Select(v => string.Join('|', v.Symbol, v.AsOf, R(v.RealizedVol21d), R(v.RealizedVol63d), R(v.ExpectedVol21d),
+            v.Trend, R(v.TrendSlope), R(v.TrendRSquared), R(v.Percentile), v.Observations, v.Reason)),
+    ];
+
+    private static string R(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "null";
 }

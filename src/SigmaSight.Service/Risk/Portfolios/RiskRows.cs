@@ -138,5 +138,5 @@ internal static class RiskRows
         return command;
     }
 
-    private static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values) => new(name, [.. values]);
+    private static NpgsqlParameter<T[]> Array<T>(string name, IEnumerable<T> values) => BatchCommands.Array(name, values);
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Series;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Risk.Symbols;
@@ -20,5 +22,26 @@ public static class CloseHistory
             g => g.Key,
             g => DatedCloses.FromDecimals(g.Key, [.. g.Select(r => r.Date)], [.. g.Select(r => r.Close)]),
             StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What a phase-2 chunk of <paramref name="symbols"/> reads: their closes and those of every factor's proxies and the
+    /// market benchmark, from <see cref="AnalyticsOptions.HistoryTradingDays"/> before the first of <paramref name="dates"/>
+    /// through the last; and that first day of the window.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<string, DatedCloses> Closes, DateOnly From)> ForSymbolAnalyticsAsync(
+        SigmaSightDbContext db, IEnumerable<string> symbols, IReadOnlyList<FactorDefinition> factors, AnalyticsOptions settings,
+        NyseCalendar calendar, IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(dates);
+        var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, settings.MarketBenchmark))
+            .Append(settings.MarketBenchmark);
+        var from = calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays);
+        var closes = await LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)], from, dates[^1], cancellationToken)
+            .ConfigureAwait(false);
+        return (closes, from);
     }
 }
