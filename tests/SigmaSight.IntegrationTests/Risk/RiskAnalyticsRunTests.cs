@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SigmaSight.IntegrationTests.Infrastructure;
@@ -119,7 +119,8 @@ public sealed class RiskAnalyticsRunTests : IAsyncLifetime
             return (Lines(computed.SelectMany(c => c.Exposures), computed.Select(c => c.Volatility)), Lines(exposures, volatility));
         });
 
-        stored.Should().HaveCount(expected.Count).And.HaveCountGreaterThan(12 * 30, "twelve factors for each of the Dow's stocks and more");
+        stored.Should().HaveCount(expected.Count)
+            .And.HaveCountGreaterThan(12 * 30, "twelve exposure rows and a volatility row for each of the demo's symbols, dozens of them");
         stored.Should().BeEquivalentTo(expected);
     }
 
