@@ -30,7 +30,7 @@ public static class ServiceRegistration
         services.AddSigmaSightTelemetry(configuration);
 
         var connection = DatabaseConnection.ForApplication(DatabaseConnection.Resolve(configuration), "sigmasight");
-        services.AddDbContext<SigmaSightDbContext>(o => SigmaSightDbContextOptions.Configure(o, connection));
+        services.AddDbContextPool<SigmaSightDbContext>(o => SigmaSightDbContextOptions.Configure(o, connection));
 
         services.AddScoped<BatchLedger>();
         services.AddScoped<PhaseAdvancer>();
