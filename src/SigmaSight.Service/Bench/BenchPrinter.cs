@@ -55,6 +55,7 @@ public static class BenchPrinter
                 $"p99 {load.P99Ms:F1} ms, max {load.MaxMs:F1} ms, {load.ReadsPerSecond:F0} reads/s");
             lines.AddRange(load.ErrorSamples.Select(e => $"    error: {e}"));
         }
+        lines.AddRange(report.OtherRuns.Select(r => $"  NOT VALID: another run shared the bench database and its workers: {r}"));
         foreach (var line in lines) await output.WriteLineAsync(Text(line)).ConfigureAwait(false);
     }
 

@@ -33,8 +33,11 @@ public sealed record BenchReport(
     /// <summary>The process's garbage collector, thread-pool spinning, cores and workers: they move every figure above.</summary>
     public string Runtime { get; init; } = BenchRuntime.Describe();
 
-    /// <summary>The bench succeeded: the run Completed and no API read erred.</summary>
-    public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 };
+    /// <summary>Runs in the bench database that the bench did not start (none in a valid bench; see <see cref="RunLedger.OtherRunsAsync"/>).</summary>
+    public IReadOnlyList<string> OtherRuns { get; init; } = [];
+
+    /// <summary>The bench succeeded: the run Completed, no API read erred and no other run shared the database.</summary>
+    public bool Passed => Run.Status == "Completed" && ApiLoad is not { Errors: > 0 } && OtherRuns.Count == 0;
 }
 
 /// <summary>How the bench database was filled: symbols, days, portfolios, lots, rows copied and seconds.</summary>

@@ -19,6 +19,9 @@ namespace SigmaSight.Service.Bench;
 /// </summary>
 public static class BenchRunner
 {
+    /// <summary>Who the bench's runs are requested by.</summary>
+    internal const string Requester = "bench";
+
     /// <summary>
     /// Runs the bench, writing its steps to <paramref name="output"/> and each run's progress as a line per poll, or as
     /// live bars on <paramref name="live"/> (a terminal) when given.
@@ -60,7 +63,7 @@ public static class BenchRunner
 
         host.Meter.Reset();
         var request = plan.Kind == RunKind.Nightly ? Nightly(plan.From, host)
-            : new RunRequest(RunKind.Backfill, plan.From, plan.BusinessDate, RunScope.All, "bench", Now(host));
+            : new RunRequest(RunKind.Backfill, plan.From, plan.BusinessDate, RunScope.All, Requester, Now(host));
         await output.WriteLineAsync($"bench: {request.Kind} {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}, {settings.Portfolios} " +
             $"portfolios x {settings.Positions} positions{(settings.ApiReads > 0 ? $", {settings.ApiReads} API reads by {settings.ApiConcurrency} clients" : "")}")
             .ConfigureAwait(false);
@@ -74,6 +77,7 @@ public static class BenchRunner
         var dayCost = plan.Kind == RunKind.Backfill
             ? await PnlDayCost.ReadAsync(connection, run.RunId, cancellationToken).ConfigureAwait(false)
             : null;
+        var others = await RunLedger.OtherRunsAsync(db, Requester, cancellationToken).ConfigureAwait(false);
         var peak = ProcessMemory.PeakResidentBytes();
         var loadAfter = ProcessMemory.LoadAverage();
         await workers.DisposeAsync().ConfigureAwait(false);
@@ -83,6 +87,7 @@ public static class BenchRunner
             host.Meter.Snapshot(), load?.Result, loadBefore, loadAfter, workers.PeakRssBytes)
         {
             DayCost = dayCost,
+            OtherRuns = others,
             CeilingBursts = bursts,
             Jit = new JitFigures(jitCeiling, jitRun, settled),
             Runtime = BenchRuntime.Describe(host.Services.GetRequiredService<IOptions<HangfireHostOptions>>().Value.WorkerCount),
@@ -132,7 +137,7 @@ public static class BenchRunner
     }
 
     private static RunRequest Nightly(DateOnly day, BenchHost host) =>
-        new(RunKind.Nightly, day, day, RunScope.All, "bench", Now(host));
+        new(RunKind.Nightly, day, day, RunScope.All, Requester, Now(host));
 
     private static DateTimeOffset Now(BenchHost host) => host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 

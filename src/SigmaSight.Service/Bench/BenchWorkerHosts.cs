@@ -50,9 +50,7 @@ public sealed class BenchWorkerHosts : IAsyncDisposable
         };
         foreach (var argument in arguments.Concat(["serve", "--port", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
-        start.Environment[DatabaseConnection.EnvironmentVariable] = benchConnection;
-        start.Environment[$"{MarketDataOptions.SectionName}__{nameof(MarketDataOptions.Provider)}"] = MarketDataOptions.Database;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in BenchHost.Settings(benchConnection)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         for (var i = 0; i < (queues?.Count ?? 0); i++)
             start.Environment[$"{HangfireHostOptions.SectionName}__{nameof(HangfireHostOptions.Queues)}__{i}"] = queues![i];
         var process = Process.Start(start) ?? throw new InvalidOperationException("bench: could not start a worker host");

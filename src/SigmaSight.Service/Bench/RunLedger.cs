@@ -38,6 +38,19 @@ public static class RunLedger
         return phases.Sum(p => p.Expected) / (end.Value - start.Value).TotalSeconds;
     }
 
+    /// <summary>
+    /// The runs in the bench database that the bench did not start (requested by anyone but <paramref name="requester"/>),
+    /// one line each: a run beside the measured one takes its workers, so its figures would not be the bench's.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OtherRunsAsync(SigmaSightDbContext db, string requester, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var others = await db.BatchRuns.AsNoTracking().Where(r => r.RequestedBy != requester).OrderBy(r => r.CreatedAt)
+            .Select(r => new { r.Kind, r.RangeFrom, r.RangeTo, r.RequestedBy, r.Status, r.CreatedAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. others.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{r.Kind} {r.RangeFrom:yyyy-MM-dd}..{r.RangeTo:yyyy-MM-dd} requested by '{r.RequestedBy}' at {r.CreatedAt:u}, {r.Status}"))];
+    }
+
     /// <summary>"market data 3/3  P&amp;L 120/500 …": each started phase's finished items.</summary>
     public static async Task<(string Line, RunStatus Status)> ProgressAsync(SigmaSightDbContext db, Guid runId, CancellationToken cancellationToken)
     {

@@ -10,6 +10,12 @@ public sealed class ScheduleOptions
     /// <summary>False registers nothing (hosts that must not schedule, most tests).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// False leaves <c>nightly-batch</c> unscheduled (and removes it from the storage) while the reconciler still runs: a
+    /// host whose runs are started by hand only, such as the bench's, whose measured night must be the only run.
+    /// </summary>
+    public bool Nightly { get; set; } = true;
+
     /// <summary>Cron of <c>nightly-batch</c> in <see cref="TimeZone"/>: 16:30 on weekdays (the NYSE cutoff).</summary>
     public string NightlyCron { get; set; } = "30 16 * * 1-5";
 

@@ -85,6 +85,12 @@ public sealed class BenchCommandTests
             (await ScalarAsync(bench, $"SELECT count(DISTINCT snapshot_date) FROM sigmasight.portfolio_snapshots WHERE snapshot_date < '{day:yyyy-MM-dd}'"))
                 .Should().Be(2, "each warm-up night writes its own day's snapshots, the days before the measured one");
             (await ScalarAsync(bench, "SELECT count(*) FROM sigmasight.batch_runs")).Should().Be(3);
+            // No schedule but the reconciler's: a nightly-batch firing at 16:30 New York would run a second night beside the measured one.
+            (await ScalarAsync(bench, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'reconciler'")).Should().Be(1);
+            (await ScalarAsync(bench, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value IN ('nightly-batch', 'retention')"))
+                .Should().Be(0);
+            root.GetProperty("otherRuns").GetArrayLength().Should().Be(0);
+            output.Should().NotContain("NOT VALID");
             (await ScalarAsync(bench, "SELECT count(*) FROM hangfire.job WHERE invocationdata::jsonb->>'Type' LIKE '%PortfolioRiskJob%'"))
                 .Should().Be(await ScalarAsync(bench, $"SELECT count(*) FROM sigmasight.batch_items WHERE phase = {BatchPhases.PortfolioRisk}"),
                     "each risk item gets one Hangfire job: the P&L starter and the risk starter do not both enqueue it");

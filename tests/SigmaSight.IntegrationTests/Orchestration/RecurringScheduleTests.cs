@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
+using SigmaSight.Service.Batches.Scheduling;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -38,6 +39,36 @@ public sealed class RecurringScheduleTests
         finally
         {
             var manager = host.Services.GetRequiredService<IRecurringJobManager>();
+            manager.RemoveIfExists("nightly-batch");
+            manager.RemoveIfExists("reconciler");
+            manager.RemoveIfExists("retention");
+        }
+    }
+
+    [Fact]
+    public async Task NightlyOff_LeavesNightlyBatchUnscheduled_AndRemovesAnEarlierRegistration_WhileTheReconcilerRuns()
+    {
+        await using var host = await BatchTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Schedule:Enabled"] = "true",
+            ["Schedule:Nightly"] = "false",
+        });
+        var manager = host.Services.GetRequiredService<IRecurringJobManager>();
+        try
+        {
+            using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+            connection.GetRecurringJobs().Select(j => j.Id).Should().Contain("reconciler").And.NotContain("nightly-batch");
+
+            // A host with the nightly on registered it earlier in the same storage: this host's start removes it.
+            manager.AddOrUpdate<NightlyBatchJob>("nightly-batch", j => j.RunAsync(null, CancellationToken.None), "30 16 * * 1-5");
+            connection.GetRecurringJobs().Select(j => j.Id).Should().Contain("nightly-batch");
+            var registrar = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RecurringJobRegistrar>().Single();
+            await registrar.StartAsync(TestContext.Current.CancellationToken);
+
+            connection.GetRecurringJobs().Select(j => j.Id).Should().Contain("reconciler").And.NotContain("nightly-batch");
+        }
+        finally
+        {
             manager.RemoveIfExists("nightly-batch");
             manager.RemoveIfExists("reconciler");
             manager.RemoveIfExists("retention");

@@ -7,8 +7,9 @@ using SigmaSight.Service.Hosting;
 namespace SigmaSight.Service.Batches.Scheduling;
 
 /// <summary>
-/// Registers <c>nightly-batch</c> (New York time, misfires Relaxed: starts are idempotent), the reconciler and, unless
-/// <see cref="RetentionOptions.Enabled"/> is false, <c>retention</c>.
+/// Registers <c>nightly-batch</c> (New York time, misfires Relaxed: starts are idempotent) unless
+/// <see cref="ScheduleOptions.Nightly"/> is false, the reconciler and, unless <see cref="RetentionOptions.Enabled"/> is
+/// false, <c>retention</c>. What is switched off is removed, so a storage never keeps a schedule its hosts turned off.
 /// </summary>
 public sealed class RecurringJobRegistrar(
     IRecurringJobManager recurring, IOptions<ScheduleOptions> options, IOptions<RetentionOptions> retention) : IHostedService
@@ -20,12 +21,14 @@ public sealed class RecurringJobRegistrar(
     {
         var schedule = options.Value;
         if (!schedule.Enabled) return Task.CompletedTask;
-        recurring.AddOrUpdate<NightlyBatchJob>(NightlyBatchJob.RecurringJobId, JobQueues.Coordination,
-            j => j.RunAsync(null, CancellationToken.None), schedule.NightlyCron, new RecurringJobOptions
-            {
-                TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone),
-                MisfireHandling = MisfireHandlingMode.Relaxed,
-            });
+        if (schedule.Nightly)
+            recurring.AddOrUpdate<NightlyBatchJob>(NightlyBatchJob.RecurringJobId, JobQueues.Coordination,
+                j => j.RunAsync(null, CancellationToken.None), schedule.NightlyCron, new RecurringJobOptions
+                {
+                    TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone),
+                    MisfireHandling = MisfireHandlingMode.Relaxed,
+                });
+        else recurring.RemoveIfExists(NightlyBatchJob.RecurringJobId);
         recurring.AddOrUpdate<ReconcileJob>(ReconcilerJobId, JobQueues.Coordination,
             j => j.RunAsync(CancellationToken.None), schedule.ReconcilerCron, new RecurringJobOptions
             {
