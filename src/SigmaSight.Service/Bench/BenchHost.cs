@@ -40,8 +40,8 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>
     /// The settings of every host of a bench, this process's and <c>--hosts</c>' extra ones: the bench database, its
     /// seeded closes, and no schedule but the reconciler's. The measured night must be the only run in the database:
-    /// a nightly-batch that fired at 16:30 New York during a bench ran a second night of every portfolio beside it and
-    /// stalled the measured one's phase 4 for 100 s (session 23); retention is left out for the same reason.
+    /// a nightly-batch that fired at 16:30 New York during a session-22 bench ran a second night of every portfolio
+    /// beside it and stalled the measured one's phase 4 for 100 s. Retention is left out for the same reason.
     /// </summary>
     public static Dictionary<string, string?> Settings(string benchConnectionString) => new()
     {
