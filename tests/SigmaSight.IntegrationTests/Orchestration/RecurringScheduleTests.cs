@@ -16,6 +16,12 @@ public sealed class RecurringScheduleTests
             ? (MisfireHandlingMode)int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
             : MisfireHandlingMode.Relaxed;
 
+    /// <summary>The shared test database keeps Hangfire's storage: a test that registered the schedule removes it.</summary>
+    private static void RemoveRecurringJobs(IRecurringJobManager manager)
+    {
+        foreach (var id in new[] { "nightly-batch", "reconciler", "retention" }) manager.RemoveIfExists(id);
+    }
+
     [Fact]
     public async Task NightlyBatch_IsRegisteredWithItsCronTimeZoneAndMisfireMode()
     {
@@ -38,10 +44,7 @@ public sealed class RecurringScheduleTests
         }
         finally
         {
-            var manager = host.Services.GetRequiredService<IRecurringJobManager>();
-            manager.RemoveIfExists("nightly-batch");
-            manager.RemoveIfExists("reconciler");
-            manager.RemoveIfExists("retention");
+            RemoveRecurringJobs(host.Services.GetRequiredService<IRecurringJobManager>());
         }
     }
 
@@ -69,9 +72,7 @@ public sealed class RecurringScheduleTests
         }
         finally
         {
-            manager.RemoveIfExists("nightly-batch");
-            manager.RemoveIfExists("reconciler");
-            manager.RemoveIfExists("retention");
+            RemoveRecurringJobs(manager);
         }
     }
 
@@ -102,9 +103,7 @@ public sealed class RecurringScheduleTests
         }
         finally
         {
-            manager.RemoveIfExists("nightly-batch");
-            manager.RemoveIfExists("reconciler");
-            manager.RemoveIfExists("retention");
+            RemoveRecurringJobs(manager);
         }
     }
 }
