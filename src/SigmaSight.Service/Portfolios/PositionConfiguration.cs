@@ -12,7 +12,8 @@ internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         builder.Property(p => p.EntryPrice).HasPrecision(20, 6);
         builder.Property(p => p.ExitPrice).HasPrecision(20, 6);
         builder.Property(p => p.StrikePrice).HasPrecision(20, 6);
-        builder.HasIndex(p => p.PortfolioId);
+        // The lot with its portfolio: what position_values and position_risk refer to (and a portfolio's lots, by its prefix).
+        builder.HasAlternateKey(p => new { p.PortfolioId, p.Id });
         builder.HasOne<Portfolio>().WithMany().HasForeignKey(p => p.PortfolioId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -656,12 +656,9 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_position_values");
 
-                    b.HasIndex("PortfolioId", "ValueDate")
-                        .HasDatabaseName("ix_position_values_portfolio_id_value_date");
-
-                    b.HasIndex("PositionId", "ValueDate")
+                    b.HasIndex("PortfolioId", "ValueDate", "PositionId")
                         .IsUnique()
-                        .HasDatabaseName("ix_position_values_position_id_value_date");
+                        .HasDatabaseName("ix_position_values_portfolio_id_value_date_position_id");
 
                     b.ToTable("position_values", "sigmasight");
                 });
@@ -851,8 +848,8 @@ namespace SigmaSight.Service.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_positions");
 
-                    b.HasIndex("PortfolioId")
-                        .HasDatabaseName("ix_positions_portfolio_id");
+                    b.HasAlternateKey("PortfolioId", "Id")
+                        .HasName("ak_positions_portfolio_id_id");
 
                     b.ToTable("positions", "sigmasight");
                 });
@@ -1098,13 +1095,17 @@ namespace SigmaSight.Service.Persistence.Migrations
 
             modelBuilder.Entity("SigmaSight.Service.Risk.PositionRisk", b =>
                 {
-                    b.Property<Guid>("PositionId")
+                    b.Property<Guid>("PortfolioId")
                         .HasColumnType("uuid")
-                        .HasColumnName("position_id");
+                        .HasColumnName("portfolio_id");
 
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date")
                         .HasColumnName("as_of");
+
+                    b.Property<Guid>("PositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("position_id");
 
                     b.Property<double?>("Delta")
                         .HasColumnType("double precision")
@@ -1127,10 +1128,6 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("market_beta");
 
-                    b.Property<Guid>("PortfolioId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("portfolio_id");
-
                     b.Property<decimal?>("Price")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)")
@@ -1152,11 +1149,8 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("vega");
 
-                    b.HasKey("PositionId", "AsOf")
+                    b.HasKey("PortfolioId", "AsOf", "PositionId")
                         .HasName("pk_position_risk");
-
-                    b.HasIndex("PortfolioId", "AsOf")
-                        .HasDatabaseName("ix_position_risk_portfolio_id_as_of");
 
                     b.ToTable("position_risk", "sigmasight");
                 });
@@ -1438,10 +1432,11 @@ namespace SigmaSight.Service.Persistence.Migrations
                 {
                     b.HasOne("SigmaSight.Service.Portfolios.Position", null)
                         .WithMany()
-                        .HasForeignKey("PositionId")
+                        .HasForeignKey("PortfolioId", "PositionId")
+                        .HasPrincipalKey("PortfolioId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_position_values_positions_position_id");
+                        .HasConstraintName("fk_position_values_positions_portfolio_id_position_id");
                 });
 
             modelBuilder.Entity("SigmaSight.Service.Pnl.SnapshotRebuild", b =>
@@ -1533,19 +1528,13 @@ namespace SigmaSight.Service.Persistence.Migrations
 
             modelBuilder.Entity("SigmaSight.Service.Risk.PositionRisk", b =>
                 {
-                    b.HasOne("SigmaSight.Service.Portfolios.Portfolio", null)
-                        .WithMany()
-                        .HasForeignKey("PortfolioId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_position_risk_portfolios_portfolio_id");
-
                     b.HasOne("SigmaSight.Service.Portfolios.Position", null)
                         .WithMany()
-                        .HasForeignKey("PositionId")
+                        .HasForeignKey("PortfolioId", "PositionId")
+                        .HasPrincipalKey("PortfolioId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_position_risk_positions_position_id");
+                        .HasConstraintName("fk_position_risk_positions_portfolio_id_position_id");
                 });
 
             modelBuilder.Entity("SigmaSight.Service.Risk.StressResult", b =>
