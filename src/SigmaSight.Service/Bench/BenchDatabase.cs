@@ -22,6 +22,24 @@ public static class BenchDatabase
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// The server's version, shared buffers and huge-page setting, and this machine's reserved 2 MB pages (from
+    /// <c>/proc/meminfo</c>; the bench's server is local): on a virtual machine, 4 kB pages of shared memory cost every
+    /// backend more the more of it a night touches (README, "Session 24").
+    /// </summary>
+    public static async Task<string> DescribeServerAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') || ', huge_pages ' || current_setting('huge_pages')",
+            connection);
+        var server = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var meminfo = File.Exists("/proc/meminfo") ? await File.ReadAllLinesAsync("/proc/meminfo", cancellationToken).ConfigureAwait(false) : [];
+        string Pages(string key) => meminfo.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim() ?? "n/a";
+        return $"PostgreSQL {server}; this machine's huge pages: {Pages("HugePages_Total:")} reserved, {Pages("HugePages_Free:")} free";
+    }
+
     /// <summary>Drops the bench database if it exists and creates it empty (through the server's maintenance database).</summary>
     public static async Task RecreateAsync(string benchConnectionString, CancellationToken cancellationToken)
     {

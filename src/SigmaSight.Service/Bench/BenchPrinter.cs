@@ -41,6 +41,7 @@ public static class BenchPrinter
                 $"{jit.DuringCeiling.Methods} in {jit.DuringCeiling.Time.TotalSeconds:F2} s during the ceiling bursts; " +
                 (report.Settings.JitSettle ? $"waited {jit.SettleSeconds:F1} s in all for it to settle before them" : "not waited for (--no-jit-settle)"));
         lines.Add($"  runtime: {report.Runtime}");
+        lines.Add($"  server: {report.Server}");
         lines.Add($"  peak RSS: {(report.PeakRssBytes is { } rss ? $"{rss / 1048576.0:F0} MB" : "n/a")}; load average before {report.LoadAverageBefore ?? "n/a"}, after {report.LoadAverageAfter ?? "n/a"}");
         if (report.Settings.Hosts > 1)
             lines.Add($"  hosts: {report.Settings.Hosts} (this process and {report.Settings.Hosts - 1} serve process(es)" +

@@ -33,6 +33,9 @@ public sealed record BenchReport(
     /// <summary>The process's garbage collector, thread-pool spinning, cores and workers: they move every figure above.</summary>
     public string Runtime { get; init; } = BenchRuntime.Describe();
 
+    /// <summary>The database server's version, shared buffers and huge pages (<see cref="BenchDatabase.DescribeServerAsync"/>).</summary>
+    public string Server { get; init; } = "";
+
     /// <summary>Runs in the bench database that the bench did not start (none in a valid bench; see <see cref="RunLedger.OtherRunsAsync"/>).</summary>
     public IReadOnlyList<string> OtherRuns { get; init; } = [];
 

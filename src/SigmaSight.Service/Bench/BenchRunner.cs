@@ -78,6 +78,7 @@ public static class BenchRunner
             ? await PnlDayCost.ReadAsync(connection, run.RunId, cancellationToken).ConfigureAwait(false)
             : null;
         var others = await RunLedger.OtherRunsAsync(db, Requester, cancellationToken).ConfigureAwait(false);
+        var server = await BenchDatabase.DescribeServerAsync(connection, cancellationToken).ConfigureAwait(false);
         var peak = ProcessMemory.PeakResidentBytes();
         var loadAfter = ProcessMemory.LoadAverage();
         await workers.DisposeAsync().ConfigureAwait(false);
@@ -90,6 +91,7 @@ public static class BenchRunner
             OtherRuns = others,
             CeilingBursts = bursts,
             Jit = new JitFigures(jitCeiling, jitRun, settled),
+            Server = server,
             Runtime = BenchRuntime.Describe(host.Services.GetRequiredService<IOptions<HangfireHostOptions>>().Value.WorkerCount),
         };
     }

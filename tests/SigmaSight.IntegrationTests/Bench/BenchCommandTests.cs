@@ -49,6 +49,9 @@ public sealed class BenchCommandTests
             ceiling.GetProperty("jobsPerSecond").GetDouble().Should().Be(bursts.Min());
             output.Should().Contain("(burst 2 of 2)").And.Contain("the median of 2 bursts");
             root.GetProperty("runtime").GetString().Should().Contain("Hangfire workers");
+            // The server the figures came from, and whether its shared memory could be in huge pages.
+            root.GetProperty("server").GetString().Should().MatchRegex(@"^PostgreSQL \d+.*, shared_buffers \w+, huge_pages (try|on|off); this machine's huge pages: ");
+            output.Should().Contain("  server: PostgreSQL ");
             // The JIT: waited for before the ceiling and the measured run, and what it still compiled during each is reported.
             output.Should().Contain("bench: JIT settled before the ceiling in").And.Contain("bench: JIT settled before the measured run in")
                 .And.Contain("methods compiled in").And.Contain("for it to settle before them");
