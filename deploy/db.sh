@@ -354,7 +354,7 @@ close_inherited_fds() {
 }
 
 # Huge pages for the server's shared memory. On a virtual machine that shadows the guest's page tables, every 4 kB page
-# of shared buffers a backend touches costs it a mapping of its own: a 10,000-portfolio bench night spent a quarter more
+# of shared buffers a backend touches costs it a mapping of its own: a 10,000-portfolio bench night spent a third to a half more
 # core time a job than with 2 MB pages (README, "Session 24"). Only root reserves them (vm.nr_hugepages); otherwise, or
 # when the kernel cannot find them, the server starts with 4 kB pages, as huge_pages = try allows.
 reserve_huge_pages() {
