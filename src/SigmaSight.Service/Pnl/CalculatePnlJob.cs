@@ -60,7 +60,7 @@ public sealed partial class CalculatePnlJob(
             // Inputs are read under the portfolio's lock, the batch's first command: a recompute's deletion (taken under the
             // same lock) and the correction committed before it are always seen, never positions read before them (issue 7, 1a).
             var read = await PnlInputBatch.ReadAsync((NpgsqlConnection)db.Database.GetDbConnection(), reference, portfolioId, date,
-                cancellationToken).ConfigureAwait(false);
+                loader.PlannedWindow(date), cancellationToken).ConfigureAwait(false);
             if (read.AlreadySucceeded) return;
             var calendar = new NyseCalendar(read.Closures);
             var inputs = await loader.LoadAsync(read, portfolioId, date, calendar, cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,15 @@ internal sealed record PnlReads(
     List<PrivateValuation> Valuations,
     (Guid RunId, DateTimeOffset CreatedAt)? Existing,
     PreviousSnapshot? Previous,
-    List<DateOnly> Closures);
+    List<DateOnly> Closures,
+    PriceWindow Window,
+    List<StoredClose> Closes);
 
 /// <summary>
-/// Reads <see cref="PnlReads"/> with one batch: eight queries, one round trip (issue 10; see <see cref="BatchReads"/>).
-/// The closes are read afterwards (<see cref="PnlInputLoader"/>): their window needs the positions and the calendar.
+/// Reads <see cref="PnlReads"/> with one batch: nine queries, one round trip (issue 10; see <see cref="BatchReads"/>).
+/// The last reads the closes of the portfolio's symbols in the window the caller planned (<see cref="PnlInputLoader.PlannedWindow"/>):
+/// an option's underlying from the history window's start, any other symbol from the stale window's, as
+/// <see cref="PnlInputLoader"/> needs them.
 /// </summary>
 internal static class PnlInputBatch
 {
@@ -50,6 +54,14 @@ internal static class PnlInputBatch
         FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio ORDER BY snapshot_date DESC LIMIT 1
         """,
         $"SELECT date FROM {S}.market_closures",
+        $"""
+        SELECT c.symbol, c.date, c.close
+        FROM (SELECT CASE WHEN p.investment_class = 'OPTIONS' THEN coalesce(p.underlying_symbol, p.symbol) ELSE p.symbol END AS symbol,
+                     bool_or(p.investment_class = 'OPTIONS') AS optioned
+                FROM {S}.positions p WHERE p.portfolio_id = @portfolio AND p.investment_class <> 'PRIVATE' GROUP BY 1) s
+        JOIN {S}.prices c ON c.symbol = s.symbol
+         AND c.date >= CASE WHEN s.optioned THEN @historyFrom ELSE @staleFrom END AND c.date <= @date
+        """,
     ];
 
     /// <summary>
@@ -57,14 +69,15 @@ internal static class PnlInputBatch
     /// lock (<see cref="PortfolioLock"/>): every read runs under it.
     /// </summary>
     public static async Task<PnlReads> ReadAsync(NpgsqlConnection connection, LedgerItemRef item, Guid portfolioId, DateOnly date,
-        CancellationToken cancellationToken)
+        PriceWindow window, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
         NpgsqlParameter[] parameters =
         [
             new NpgsqlParameter<Guid>("run", item.RunId), new NpgsqlParameter<int>("phase", item.Phase),
             new NpgsqlParameter<string>("key", item.ItemKey), new NpgsqlParameter<Guid>("portfolio", portfolioId),
-            new NpgsqlParameter<DateOnly>("date", date),
+            new NpgsqlParameter<DateOnly>("date", date), new NpgsqlParameter<DateOnly>("historyFrom", window.HistoryFrom),
+            new NpgsqlParameter<DateOnly>("staleFrom", window.StaleFrom),
         ];
         batch.BatchCommands.Add(PortfolioLock.Command(portfolioId));
         foreach (var sql in Queries) batch.BatchCommands.Add(BatchCommands.Command(sql, parameters));
@@ -79,8 +92,10 @@ internal static class PnlInputBatch
             .ConfigureAwait(false);
         var previous = await reader.NextRowsAsync(Previous, cancellationToken).ConfigureAwait(false);
         var closures = await reader.NextRowsAsync(r => r.GetFieldValue<DateOnly>(0), cancellationToken).ConfigureAwait(false);
+        var closes = await reader.NextRowsAsync(r => new StoredClose(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetDecimal(2)),
+            cancellationToken).ConfigureAwait(false);
         return new PnlReads(succeeded, portfolio, positions, flows, valuations,
-            existing.Count == 0 ? null : existing[0], previous.SingleOrDefault(), closures);
+            existing.Count == 0 ? null : existing[0], previous.SingleOrDefault(), closures, window, closes);
     }
 
     private static Portfolio Portfolio(NpgsqlDataReader r) => new()

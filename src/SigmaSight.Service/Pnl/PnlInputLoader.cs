@@ -40,18 +40,11 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
             .Select(p => p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol)
             .Distinct(StringComparer.Ordinal).ToList();
         var stale = options.Value.StaleWindowTradingDays;
-        var from = calendar.AddTradingDays(date, -(HistoryTradingDays + stale));
-        var staleFrom = calendar.AddTradingDays(date, -stale);
-        var underlyings = positions.Where(p => p.InvestmentClass == "OPTIONS").Select(p => p.UnderlyingSymbol ?? p.Symbol)
-            .ToHashSet(StringComparer.Ordinal);
-        var priced = symbols.Where(s => !underlyings.Contains(s)).ToList();
-        var optioned = symbols.Where(underlyings.Contains).ToList();
-        var prices = await db.Prices.AsNoTracking()
-            .Where(p => ((optioned.Contains(p.Symbol) && p.Date >= from) || (priced.Contains(p.Symbol) && p.Date >= staleFrom))
-                && p.Date <= date)
-            .Select(p => new StoredClose(p.Symbol, p.Date, p.Close))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        prices.AddRange(await SettlementClosesAsync(positions, date, from, stale, calendar, cancellationToken).ConfigureAwait(false));
+        var window = Window(date, calendar);
+        // The batch read the closes in the window of the rules' calendar; an operator's closure inside it moves the window
+        // earlier, and then the closes are read again in the exact one.
+        var prices = window == read.Window ? read.Closes : await ClosesAsync(positions, symbols, window, date, cancellationToken).ConfigureAwait(false);
+        prices.AddRange(await SettlementClosesAsync(positions, date, window.HistoryFrom, stale, calendar, cancellationToken).ConfigureAwait(false));
         var bySymbol = prices.ToLookup(p => p.Symbol, StringComparer.Ordinal);
         var series = symbols.ToDictionary(s => s, s => new PriceSeries(s,
             bySymbol[s].Select(p => KeyValuePair.Create(p.Date, p.Close))), StringComparer.Ordinal);
@@ -61,6 +54,36 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
             [.. flows.Select(f => new CapitalFlow(f.ChangeDate, f.SignedAmount))],
             [.. valuations.Select(v => new Analytics.Pnl.PrivateValuation(v.PositionId, v.ValuationDate, v.Value))],
             series);
+    }
+
+    /// <summary>
+    /// The window of <paramref name="date"/>'s closes by the NYSE's rules alone, for <see cref="PnlInputBatch"/> to read before the
+    /// day's calendar is known: the operator's closures (<c>market_closures</c>) can only move it earlier.
+    /// </summary>
+    internal PriceWindow PlannedWindow(DateOnly date) => Window(date, RulesCalendar);
+
+    private static readonly NyseCalendar RulesCalendar = new();
+
+    private PriceWindow Window(DateOnly date, NyseCalendar calendar)
+    {
+        var stale = options.Value.StaleWindowTradingDays;
+        return new PriceWindow(calendar.AddTradingDays(date, -(HistoryTradingDays + stale)), calendar.AddTradingDays(date, -stale));
+    }
+
+    /// <summary>The closes of <paramref name="symbols"/> in <paramref name="window"/>, as the batch reads them.</summary>
+    private async Task<List<StoredClose>> ClosesAsync(IReadOnlyList<Position> positions, List<string> symbols, PriceWindow window,
+        DateOnly date, CancellationToken cancellationToken)
+    {
+        var underlyings = positions.Where(p => p.InvestmentClass == "OPTIONS").Select(p => p.UnderlyingSymbol ?? p.Symbol)
+            .ToHashSet(StringComparer.Ordinal);
+        var priced = symbols.Where(s => !underlyings.Contains(s)).ToList();
+        var optioned = symbols.Where(underlyings.Contains).ToList();
+        var (from, staleFrom) = (window.HistoryFrom, window.StaleFrom);
+        return await db.Prices.AsNoTracking()
+            .Where(p => ((optioned.Contains(p.Symbol) && p.Date >= from) || (priced.Contains(p.Symbol) && p.Date >= staleFrom))
+                && p.Date <= date)
+            .Select(p => new StoredClose(p.Symbol, p.Date, p.Close))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -87,8 +110,13 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
             """).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record StoredClose(string Symbol, DateOnly Date, decimal Close);
 }
+
+/// <summary>A stored close of a symbol.</summary>
+internal sealed record StoredClose(string Symbol, DateOnly Date, decimal Close);
+
+/// <summary>Where a P&amp;L day's closes start: an option underlying's history window, and every other symbol's stale window.</summary>
+internal readonly record struct PriceWindow(DateOnly HistoryFrom, DateOnly StaleFrom);
 
 /// <summary>The loaded inputs of one (portfolio, date).</summary>
 public sealed record PnlInputs(
