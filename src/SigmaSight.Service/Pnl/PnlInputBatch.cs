@@ -54,13 +54,16 @@ internal static class PnlInputBatch
         FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio ORDER BY snapshot_date DESC LIMIT 1
         """,
         $"SELECT date FROM {S}.market_closures",
+        // Each symbol's window by its own index range (OFFSET 0 keeps the subquery per symbol): joined as a whole, a day in
+        // the middle of the history planned a hash join over every stored close (7 ms against 0.3 ms on the demo's prices).
         $"""
-        SELECT c.symbol, c.date, c.close
+        SELECT s.symbol, c.date, c.close
         FROM (SELECT CASE WHEN p.investment_class = 'OPTIONS' THEN coalesce(p.underlying_symbol, p.symbol) ELSE p.symbol END AS symbol,
                      bool_or(p.investment_class = 'OPTIONS') AS optioned
                 FROM {S}.positions p WHERE p.portfolio_id = @portfolio AND p.investment_class <> 'PRIVATE' GROUP BY 1) s
-        JOIN {S}.prices c ON c.symbol = s.symbol
-         AND c.date >= CASE WHEN s.optioned THEN @historyFrom ELSE @staleFrom END AND c.date <= @date
+        CROSS JOIN LATERAL (SELECT c.date, c.close FROM {S}.prices c
+                             WHERE c.symbol = s.symbol AND c.date >= CASE WHEN s.optioned THEN @historyFrom ELSE @staleFrom END
+                               AND c.date <= @date OFFSET 0) c
         """,
     ];
 
