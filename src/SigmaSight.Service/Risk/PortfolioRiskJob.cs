@@ -34,7 +34,7 @@ public sealed partial class PortfolioRiskJob(
             (var figures, failures) = new PortfolioRiskCalculator(inputs, options.Value, inputs.Calendar, batch.Value.RiskFreeRate).Compute(runId);
             // The rows, and when every family succeeded the ledger item's success too, in one round trip.
             var success = failures.Count == 0 ? ledger.SuccessCommand(reference) : null;
-            var remaining = await RiskWriter.WriteAsync(db, inputs.Snapshot, figures, success, cancellationToken).ConfigureAwait(false);
+            var remaining = await RiskWriter.WriteAsync(db, inputs.Snapshot, figures, inputs.HasStoredRows, success, cancellationToken).ConfigureAwait(false);
             if (failures.Count > 0)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

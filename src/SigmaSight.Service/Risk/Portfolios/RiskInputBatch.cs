@@ -15,7 +15,8 @@ internal sealed record PortfolioReads(
     string? PortfolioName,
     PortfolioSnapshot? Snapshot,
     List<(Position Position, PositionValue Value)> Lots,
-    string Generation);
+    string Generation,
+    bool HasStoredRows);
 
 /// <summary>
 /// What a portfolio-risk job reads that is the same for every portfolio of the run and day: every symbol's security, factor
@@ -64,6 +65,10 @@ internal static class RiskInputBatch
         SELECT count(*) FILTER (WHERE status = 'Succeeded') || '/' || coalesce(max(finished_at)::text, '-')
         FROM {S}.batch_items WHERE run_id = @run AND phase = {BatchPhases.SymbolAnalytics}
         """,
+        // Any of the day's phase-4 rows, in each table RiskWriter replaces (six index probes in one statement, against six
+        // DELETEs that find nothing on a first computation).
+        "SELECT " + string.Join("\n    OR ", RiskWriter.Tables.Select(t =>
+            $"EXISTS (SELECT 1 FROM {S}.{t} WHERE portfolio_id = @portfolio AND as_of = @asOf)")),
     ];
 
     private static readonly string[] SharedQueries =
@@ -114,7 +119,8 @@ internal static class RiskInputBatch
         var snapshot = (await reader.NextRowsAsync(RiskInputRows.Snapshot, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var lots = await reader.NextRowsAsync(r => (PositionRow.Read(r, 9), RiskInputRows.Value(r)), cancellationToken).ConfigureAwait(false);
         var generation = (await reader.NextRowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Single();
-        return new PortfolioReads(name, snapshot, lots, generation);
+        var stored = (await reader.NextRowsAsync(r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false)).Single();
+        return new PortfolioReads(name, snapshot, lots, generation, stored);
     }
 
     /// <summary>Every symbol's analytics on <paramref name="asOf"/>, and the reference data.</summary>

@@ -19,7 +19,14 @@ public sealed record RiskInputs(
     IReadOnlyDictionary<string, double> BenchmarkWeights,
     IReadOnlyList<StressScenario> Scenarios,
     IReadOnlyList<FactorDefinition> Factors,
-    NyseCalendar Calendar);
+    NyseCalendar Calendar)
+{
+    /// <summary>
+    /// Whether any of the day's phase-4 rows of the portfolio were stored already (a retry, a re-run, a recompute): only then
+    /// does the writer delete before it inserts.
+    /// </summary>
+    public bool HasStoredRows { get; init; } = true;
+}
 
 /// <summary>One lot open at the close of the day, with its stored value and the holding the kernels see.</summary>
 public sealed record HeldLot(Position Position, PositionValue Value, RiskHolding Holding);
