@@ -29,6 +29,22 @@ internal static class PnlInputBatch
 {
     private const string S = SigmaSightDbContext.Schema;
 
+    /// <summary>
+    /// The closes of the portfolio's symbols in a window: an option's underlying from <c>@historyFrom</c>, any other symbol from
+    /// <c>@staleFrom</c>, each up to <c>@date</c>. Each symbol's window is its own index range (OFFSET 0 keeps the subquery per
+    /// symbol): joined as a whole, a day in the middle of the history planned a hash join over every stored close (7 ms against
+    /// 0.3 ms on the demo's prices).
+    /// </summary>
+    private const string ClosesSql = $"""
+        SELECT s.symbol, c.date, c.close
+        FROM (SELECT CASE WHEN p.investment_class = 'OPTIONS' THEN coalesce(p.underlying_symbol, p.symbol) ELSE p.symbol END AS symbol,
+                     bool_or(p.investment_class = 'OPTIONS') AS optioned
+                FROM {S}.positions p WHERE p.portfolio_id = @portfolio AND p.investment_class <> 'PRIVATE' GROUP BY 1) s
+        CROSS JOIN LATERAL (SELECT c.date, c.close FROM {S}.prices c
+                             WHERE c.symbol = s.symbol AND c.date >= CASE WHEN s.optioned THEN @historyFrom ELSE @staleFrom END
+                               AND c.date <= @date OFFSET 0) c
+        """;
+
     private static readonly string[] Queries =
     [
         $"""
@@ -54,17 +70,7 @@ internal static class PnlInputBatch
         FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio ORDER BY snapshot_date DESC LIMIT 1
         """,
         $"SELECT date FROM {S}.market_closures",
-        // Each symbol's window by its own index range (OFFSET 0 keeps the subquery per symbol): joined as a whole, a day in
-        // the middle of the history planned a hash join over every stored close (7 ms against 0.3 ms on the demo's prices).
-        $"""
-        SELECT s.symbol, c.date, c.close
-        FROM (SELECT CASE WHEN p.investment_class = 'OPTIONS' THEN coalesce(p.underlying_symbol, p.symbol) ELSE p.symbol END AS symbol,
-                     bool_or(p.investment_class = 'OPTIONS') AS optioned
-                FROM {S}.positions p WHERE p.portfolio_id = @portfolio AND p.investment_class <> 'PRIVATE' GROUP BY 1) s
-        CROSS JOIN LATERAL (SELECT c.date, c.close FROM {S}.prices c
-                             WHERE c.symbol = s.symbol AND c.date >= CASE WHEN s.optioned THEN @historyFrom ELSE @staleFrom END
-                               AND c.date <= @date OFFSET 0) c
-        """,
+        ClosesSql,
     ];
 
     /// <summary>
@@ -95,11 +101,31 @@ internal static class PnlInputBatch
             .ConfigureAwait(false);
         var previous = await reader.NextRowsAsync(Previous, cancellationToken).ConfigureAwait(false);
         var closures = await reader.NextRowsAsync(r => r.GetFieldValue<DateOnly>(0), cancellationToken).ConfigureAwait(false);
-        var closes = await reader.NextRowsAsync(r => new StoredClose(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetDecimal(2)),
-            cancellationToken).ConfigureAwait(false);
+        var closes = await reader.NextRowsAsync(Close, cancellationToken).ConfigureAwait(false);
         return new PnlReads(succeeded, portfolio, positions, flows, valuations,
             existing.Count == 0 ? null : existing[0], previous.SingleOrDefault(), closures, window, closes);
     }
+
+    /// <summary>
+    /// <see cref="ClosesSql"/> alone on <paramref name="connection"/> (open, in the caller's transaction), in <paramref name="window"/>:
+    /// the day's closes again when its calendar gives another window than the one the batch read.
+    /// </summary>
+    public static async Task<List<StoredClose>> ReadClosesAsync(NpgsqlConnection connection, Guid portfolioId, DateOnly date,
+        PriceWindow window, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(ClosesSql, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<Guid>("portfolio", portfolioId), new NpgsqlParameter<DateOnly>("date", date),
+                new NpgsqlParameter<DateOnly>("historyFrom", window.HistoryFrom), new NpgsqlParameter<DateOnly>("staleFrom", window.StaleFrom),
+            },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.RowsAsync(Close, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static StoredClose Close(NpgsqlDataReader r) => new(r.GetString(0), r.GetFieldValue<DateOnly>(1), r.GetDecimal(2));
 
     private static Portfolio Portfolio(NpgsqlDataReader r) => new()
     {

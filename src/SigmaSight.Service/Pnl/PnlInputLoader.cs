@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Pnl;
 using SigmaSight.Service.Batches;
@@ -43,7 +44,8 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
         var window = Window(date, calendar);
         // The batch read the closes in the window of the rules' calendar; an operator's closure inside it moves the window
         // earlier, and then the closes are read again in the exact one.
-        var prices = window == read.Window ? read.Closes : await ClosesAsync(positions, symbols, window, date, cancellationToken).ConfigureAwait(false);
+        var prices = window == read.Window ? read.Closes : await PnlInputBatch.ReadClosesAsync(
+            (NpgsqlConnection)db.Database.GetDbConnection(), portfolioId, date, window, cancellationToken).ConfigureAwait(false);
         prices.AddRange(await SettlementClosesAsync(positions, date, window.HistoryFrom, stale, calendar, cancellationToken).ConfigureAwait(false));
         var bySymbol = prices.ToLookup(p => p.Symbol, StringComparer.Ordinal);
         var series = symbols.ToDictionary(s => s, s => new PriceSeries(s,
@@ -68,22 +70,6 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
     {
         var stale = options.Value.StaleWindowTradingDays;
         return new PriceWindow(calendar.AddTradingDays(date, -(HistoryTradingDays + stale)), calendar.AddTradingDays(date, -stale));
-    }
-
-    /// <summary>The closes of <paramref name="symbols"/> in <paramref name="window"/>, as the batch reads them.</summary>
-    private async Task<List<StoredClose>> ClosesAsync(IReadOnlyList<Position> positions, List<string> symbols, PriceWindow window,
-        DateOnly date, CancellationToken cancellationToken)
-    {
-        var underlyings = positions.Where(p => p.InvestmentClass == "OPTIONS").Select(p => p.UnderlyingSymbol ?? p.Symbol)
-            .ToHashSet(StringComparer.Ordinal);
-        var priced = symbols.Where(s => !underlyings.Contains(s)).ToList();
-        var optioned = symbols.Where(underlyings.Contains).ToList();
-        var (from, staleFrom) = (window.HistoryFrom, window.StaleFrom);
-        return await db.Prices.AsNoTracking()
-            .Where(p => ((optioned.Contains(p.Symbol) && p.Date >= from) || (priced.Contains(p.Symbol) && p.Date >= staleFrom))
-                && p.Date <= date)
-            .Select(p => new StoredClose(p.Symbol, p.Date, p.Close))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
