@@ -24,6 +24,9 @@ public sealed record BenchReport(
     /// <summary>Every ceiling burst in the order run; <see cref="Ceiling"/> is their median by jobs/s.</summary>
     public IReadOnlyList<CeilingResult> CeilingBursts { get; init; } = [];
 
+    /// <summary>Phases 3 and 4 against each burst, and each phase's own rate (null when phase 3 did not run).</summary>
+    public PhasePace? Pace { get; init; }
+
     /// <summary>JIT compilation during the ceiling bursts and the measured run, and the seconds waited for it to settle.</summary>
     public JitFigures? Jit { get; init; }
 

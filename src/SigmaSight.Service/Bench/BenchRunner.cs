@@ -90,6 +90,7 @@ public static class BenchRunner
             DayCost = dayCost,
             OtherRuns = others,
             CeilingBursts = bursts,
+            Pace = PhasePace.Of(run, phase34, bursts),
             Jit = new JitFigures(jitCeiling, jitRun, settled),
             Server = server,
             Runtime = BenchRuntime.Describe(host.Services.GetRequiredService<IOptions<HangfireHostOptions>>().Value.WorkerCount),
