@@ -66,10 +66,13 @@ public static class BenchPrinter
         await JsonSerializer.SerializeAsync(file, report, report.GetType(), Json, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>" (55 %–101 % of the 3 bursts; P&amp;L 160.9 items/s, then risk 135.4 items/s)", or nothing without a pace.</summary>
+    /// <summary>
+    /// " (55 %–101 % of the 3 bursts; P&amp;L 160.9 items/s, then risk 135.4 items/s)" (the range only when there were several
+    /// bursts), or nothing without a pace.
+    /// </summary>
     private static string Pace(BenchReport report) => report.Pace is not { } pace ? "" :
-        Text($" ({pace.LowestShare:P0}–{pace.HighestShare:P0} of the {report.CeilingBursts.Count} bursts; P&L {pace.PnlItemsPerSecond:F1} items/s") +
-        (pace.RiskItemsPerSecond is { } risk ? Text($", then risk {risk:F1} items/s)") : ")");
+        " (" + (report.CeilingBursts.Count > 1 ? Text($"{pace.LowestShare:P0}–{pace.HighestShare:P0} of the {report.CeilingBursts.Count} bursts; ") : "") +
+        Text($"P&L {pace.PnlItemsPerSecond:F1} items/s") + (pace.RiskItemsPerSecond is { } risk ? Text($", then risk {risk:F1} items/s)") : ")");
 
     private static string Seconds(double? seconds) => seconds is { } s ? Text($"{s:F1} s") : "not run";
 

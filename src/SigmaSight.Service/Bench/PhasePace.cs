@@ -6,10 +6,11 @@ namespace SigmaSight.Service.Bench;
 /// Phases 3 and 4 against each ceiling burst, and which of the two set the pace. One burst swings more than our own
 /// rate does (session 27: bursts of 138–306 jobs/s against phases 3+4 at 131–159), so the share of each burst shows
 /// how much of a bench's share is the burst's. Phase 4's jobs are created when phase 3 completes, so the risk items'
-/// own rate is their count over the time after phase 3's.
+/// own rate is their count over phase 4's wall time less phase 3's (both phases start together: the phase-3 starter
+/// claims phase 4 at once, 0.04 s apart in session 27's first bench).
 /// </summary>
 /// <param name="PnlItemsPerSecond">Phase 3's items over its wall time.</param>
-/// <param name="RiskItemsPerSecond">Phase 4's items over its wall time after phase 3 completed; null when it did not run after it.</param>
+/// <param name="RiskItemsPerSecond">Phase 4's items over its wall time less phase 3's; null when it did not run after it.</param>
 /// <param name="LowestShare">Phases 3+4 as a share of the fastest burst.</param>
 /// <param name="HighestShare">Phases 3+4 as a share of the slowest burst.</param>
 public sealed record PhasePace(double PnlItemsPerSecond, double? RiskItemsPerSecond, double LowestShare, double HighestShare)
