@@ -21,7 +21,8 @@ namespace SigmaSight.IntegrationTests.MarketData;
 /// Issue 8, point 3, end to end: phase 1 through Hangfire on PostgreSQL with <c>MarketData:Provider = http</c> against a
 /// local fake Financial Modeling Prep that knows AAPL and SPY only (first answering 500 and 429), and
 /// <c>MarketData:Fallback = synthetic</c> filling every other symbol: the run completes, each close keeps the source of
-/// the provider that gave it, and the chunk's item stores its fetched range.
+/// the provider that gave it, the chunk's item stores its fetched range, and the vendor's profiles (AAPL, SPY) give those
+/// symbols' reference data while the fallback's catalog gives the rest's.
 /// </summary>
 [Collection(SharedDatabase.Name)]
 public sealed class HttpProviderRunTests
@@ -64,7 +65,7 @@ public sealed class HttpProviderRunTests
             int.Parse(sources[0].Split('|')[2], CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(300, "AAPL's whole history window came from the vendor");
             attempts["AAPL"].Should().HaveCount(2, "500, then 200").And.OnlyContain(q => q.Contains($"apikey={ApiKey}", StringComparison.Ordinal));
             attempts["SPY"].Should().HaveCount(2, "429, then 200");
-            attempts.Keys.Should().HaveCountGreaterThan(50, "the vendor was asked for every symbol of the run");
+            attempts.Keys.Count(k => !k.Contains('/')).Should().BeGreaterThan(50, "the vendor was asked for every symbol of the run");
             (await TestDatabase.RowsAsync($"""
                 SELECT count(*), min(fetched_from) < '{days[0]:yyyy-MM-dd}', bool_and(fetched_to = '{days[3]:yyyy-MM-dd}')
                   FROM sigmasight.batch_items WHERE run_id = '{run.Id}' AND phase = 1
@@ -73,8 +74,26 @@ public sealed class HttpProviderRunTests
                 .Should().Be(0);
             logs.Lines.Should().Contain(l => l.Contains("Provider fmp has no daily history for MSFT", StringComparison.Ordinal))
                 .And.NotContain(l => l.Contains(ApiKey, StringComparison.Ordinal), "the API key is never logged");
+            (await TestDatabase.RowsAsync("""
+                SELECT symbol, name, asset_type, sector, industry FROM sigmasight.securities WHERE symbol IN ('AAPL', 'SPY', 'MSFT') ORDER BY 1
+                """)).Should().Equal(
+                "AAPL|Apple Inc. (vendor)|STOCK|Information Technology|Consumer Electronics",
+                "MSFT|Microsoft Corporation|STOCK|Information Technology|Software",
+                "SPY|SPDR S&P 500 ETF Trust (vendor)|ETF||");
+            attempts["profile/AAPL"].Should().ContainSingle("one profile request a symbol")
+                .Which.Should().Be($"?apikey={ApiKey}");
+            attempts.Keys.Count(k => k.StartsWith("profile/", StringComparison.Ordinal)).Should().Be(attempts.Keys.Count(k => !k.Contains('/')),
+                "the vendor was asked for the profile of every symbol it was asked the history of");
         }
     }
+
+    /// <summary>The vendor's profile of AAPL (a stock in its own sector names) and SPY (an ETF); none of any other symbol.</summary>
+    private static (int Status, string Body) Profile(string symbol) => symbol switch
+    {
+        "AAPL" => (200, """[{"symbol":"AAPL","companyName":"Apple Inc. (vendor)","sector":"Technology","industry":"Consumer Electronics","isEtf":false,"isFund":false}]"""),
+        "SPY" => (200, """[{"symbol":"SPY","companyName":"SPDR S&P 500 ETF Trust (vendor)","sector":"Financial Services","industry":"Asset Management","isEtf":true,"isFund":false}]"""),
+        _ => (200, "[]"),
+    };
 
     [Fact]
     public async Task Run_FailsTheChunkAtOnce_NamingTheSymbol_WhenTheVendorsBodyIsMalformed()
@@ -136,6 +155,13 @@ public sealed class HttpProviderRunTests
             var (status, body) = await answer(symbol, from, to, seen.Count);
             context.Response.StatusCode = status;
             if (status == 429) context.Response.Headers.RetryAfter = "1";
+            await context.Response.WriteAsync(body);
+        });
+        app.MapGet("/api/v3/profile/{symbol}", async (HttpContext context, string symbol) =>
+        {
+            attempts.GetOrAdd($"profile/{symbol}", _ => new ConcurrentQueue<string>()).Enqueue(context.Request.QueryString.Value ?? "");
+            var (status, body) = Profile(symbol);
+            context.Response.StatusCode = status;
             await context.Response.WriteAsync(body);
         });
         await app.StartAsync();

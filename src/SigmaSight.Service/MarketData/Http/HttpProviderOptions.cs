@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SigmaSight.Service.MarketData.Http;
 
 /// <summary>
-/// The HTTP provider (<c>MarketData:Http:*</c>): Financial Modeling Prep's daily-history API at
+/// The HTTP provider (<c>MarketData:Http:*</c>): Financial Modeling Prep's daily-history and profile APIs at
 /// <see cref="BaseUrl"/>, called through IHttpClientFactory with the standard resilience handler (a timeout per
 /// attempt, retries with exponential backoff and jitter on 5xx, 408, 429 and timeouts, Retry-After honoured, a total
 /// timeout per symbol). The API key is sent as the <c>apikey</c> query parameter and never logged.
@@ -12,7 +12,7 @@ public sealed class HttpProviderOptions
 {
     public const string SectionName = "MarketData:Http";
 
-    /// <summary>Scheme and host of the API (the path <c>/api/v3/historical-price-full/{symbol}</c> is appended).</summary>
+    /// <summary>Scheme and host of the API (the paths <c>/api/v3/historical-price-full/{symbol}</c> and <c>/api/v3/profile/{symbol}</c> are appended).</summary>
     [Required]
     public string BaseUrl { get; set; } = "https://financialmodelingprep.com";
 
@@ -38,6 +38,13 @@ public sealed class HttpProviderOptions
     /// <summary>Symbols of a chunk requested at once.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// How long a symbol's profile (name, asset type, sector, industry from <c>/api/v3/profile/{symbol}</c>) is kept before
+    /// it is asked for again; zero asks every night.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan ProfileMaxAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The base URL is absolute http(s) and the total timeout exceeds the attempt timeout.</summary>
     public static IEnumerable<string> Rules(HttpProviderOptions options)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -19,6 +20,8 @@ public static class HttpProviderRegistration
     public static IServiceCollection AddHttpMarketDataProvider(this IServiceCollection services)
     {
         services.AddValidatedOptions<HttpProviderOptions>(HttpProviderOptions.SectionName, HttpProviderOptions.Rules);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FmpProfileCache>();
         services.AddHttpClient<FmpMarketDataProvider>(ClientName, (s, client) =>
             {
                 var options = s.GetRequiredService<IOptions<HttpProviderOptions>>().Value;

@@ -13,11 +13,17 @@ namespace SigmaSight.UnitTests.MarketData.Http;
 /// <summary>
 /// A local stand-in for Financial Modeling Prep on 127.0.0.1 (Kestrel, port 0): each symbol answers from its script
 /// (status, delay, Retry-After, a recorded body from <c>TestData/MarketData/Fmp</c>) one answer per attempt, then from
-/// its default answer, and 404 for a symbol it does not know. It records every attempt (time and query).
+/// its default answer, and 404 for a symbol it does not know. It records every attempt (time and query). A symbol's
+/// profile (<see cref="ProfileRoute"/>) is scripted and recorded under <see cref="Profile"/>.
 /// </summary>
 public sealed class FakeVendorServer : IAsyncDisposable
 {
     public const string Route = "/api/v3/historical-price-full/{symbol}";
+
+    public const string ProfileRoute = "/api/v3/profile/{symbol}";
+
+    /// <summary>The key under which a symbol's profile is scripted, served and recorded (its history's is the symbol).</summary>
+    public static string Profile(string symbol) => $"profile/{symbol}";
 
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -36,6 +42,7 @@ public sealed class FakeVendorServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var server = new FakeVendorServer(builder.Build());
         server._app.MapGet(Route, server.AnswerAsync);
+        server._app.MapGet(ProfileRoute, (HttpContext context, string symbol) => server.AnswerAsync(context, Profile(symbol)));
         await server._app.StartAsync();
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.BaseUrl = new Uri(address);
