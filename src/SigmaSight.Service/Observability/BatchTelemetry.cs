@@ -27,20 +27,25 @@ public sealed class BatchTelemetry
         Meter = meters.Create(Name);
         _jobs = Meter.CreateCounter<long>("sigmasight.jobs", "{job}", "Hangfire jobs this host performed, by job, phase and outcome");
         _jobDuration = Meter.CreateHistogram<double>("sigmasight.job.duration", "s", "Wall time of a job this host performed");
-        _retries = Meter.CreateCounter<long>("sigmasight.job.retries", "{attempt}", "Attempts this host performed that were retries");
+        _retries = Meter.CreateCounter<long>("sigmasight.job.retries", "{attempt}", "Retries this host scheduled: a failed attempt sent back to Scheduled (or Enqueued) by the automatic retry");
         _runs = Meter.CreateCounter<long>("sigmasight.runs", "{run}", "Runs this host verified (or failed), by kind and status");
         _runDuration = Meter.CreateHistogram<double>("sigmasight.run.duration", "s", "Start-to-verdict time of a run, by kind and status");
     }
 
     public Meter Meter { get; }
 
-    public void JobPerformed(JobTags tags, bool succeeded, TimeSpan duration, int retryCount)
+    public void JobPerformed(JobTags tags, bool succeeded, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var outcome = new KeyValuePair<string, object?>("outcome", succeeded ? "succeeded" : "failed");
         _jobs.Add(1, tags.Job, tags.Phase, outcome);
         _jobDuration.Record(duration.TotalSeconds, tags.Job, tags.Phase, outcome);
-        if (retryCount > 0) _retries.Add(1, tags.Job, tags.Phase);
+    }
+
+    public void RetryScheduled(JobTags tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        _retries.Add(1, tags.Job, tags.Phase);
     }
 
     public void RunFinished(BatchRun run)

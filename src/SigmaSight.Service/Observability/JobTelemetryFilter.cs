@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Hangfire.Common;
 using Hangfire.Server;
+using Hangfire.States;
+using Hangfire.Storage;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Pnl;
@@ -10,9 +12,13 @@ namespace SigmaSight.Service.Observability;
 
 /// <summary>
 /// Wraps every job this host performs in a span named after it, tagged with its run, phase, portfolio and date
-/// (from its arguments) and its Hangfire id, opens a logging scope with the same fields, and counts it by outcome.
+/// (from its arguments) and its Hangfire id, opens a logging scope with the same fields, and counts it by outcome. A
+/// retry is counted when Hangfire's automatic retry sends a failed attempt from Processing back to Scheduled, so a job
+/// costs no storage round trip for its retry count (issue 10: <c>GetJobParameter("RetryCount")</c> was one query a job,
+/// since Hangfire.PostgreSql fetches no parameters with the job).
 /// </summary>
-public sealed class JobTelemetryFilter(BatchTelemetry telemetry, ILogger<JobTelemetryFilter> logger) : JobFilterAttribute, IServerFilter
+public sealed class JobTelemetryFilter(BatchTelemetry telemetry, ILogger<JobTelemetryFilter> logger)
+    : JobFilterAttribute, IServerFilter, IApplyStateFilter
 {
     private const string StateKey = "sigmasight.telemetry";
 
@@ -28,7 +34,7 @@ public sealed class JobTelemetryFilter(BatchTelemetry telemetry, ILogger<JobTele
             foreach (var (key, value) in fields) activity.SetTag("sigmasight." + Snake(key), value);
         }
         var scope = logger.BeginScope(fields);
-        context.Items[StateKey] = new State(activity, scope, Stopwatch.GetTimestamp(), context.GetJobParameter<int>("RetryCount"));
+        context.Items[StateKey] = new State(activity, scope, Stopwatch.GetTimestamp());
     }
 
     public void OnPerformed(PerformedContext context)
@@ -39,7 +45,26 @@ public sealed class JobTelemetryFilter(BatchTelemetry telemetry, ILogger<JobTele
         if (!succeeded) state.Activity?.SetStatus(ActivityStatusCode.Error, context.Exception!.GetBaseException().Message);
         state.Activity?.Dispose();
         state.Scope?.Dispose();
-        telemetry.JobPerformed(TagsOf(context.BackgroundJob.Job), succeeded, Stopwatch.GetElapsedTime(state.Started), state.RetryCount);
+        telemetry.JobPerformed(TagsOf(context.BackgroundJob.Job), succeeded, Stopwatch.GetElapsedTime(state.Started));
+    }
+
+    /// <summary>
+    /// The automatic retry's move: Processing → Scheduled (Enqueued for a retry delay of 0) with its reason
+    /// "Retry attempt N of M: …"; an operator's requeue of a processing job gives another reason and is not counted.
+    /// </summary>
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.OldStateName == ProcessingState.StateName && context.NewState is ScheduledState or EnqueuedState
+            && context.NewState.Reason?.StartsWith(RetryReason, StringComparison.Ordinal) == true && context.BackgroundJob?.Job is { } job)
+            telemetry.RetryScheduled(TagsOf(job));
+    }
+
+    /// <summary>How Hangfire's <c>AutomaticRetryAttribute</c> begins the reason of the state it sends a failed attempt to.</summary>
+    private const string RetryReason = "Retry attempt ";
+
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
     }
 
     /// <summary>The job's class and phase: <c>StartPhaseJob</c> carries its phase as an argument.</summary>
@@ -75,5 +100,5 @@ public sealed class JobTelemetryFilter(BatchTelemetry telemetry, ILogger<JobTele
 
     private static string Snake(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    private sealed record State(Activity? Activity, IDisposable? Scope, long Started, int RetryCount);
+    private sealed record State(Activity? Activity, IDisposable? Scope, long Started);
 }
