@@ -17,38 +17,26 @@ public static class FmpHistory
     /// <summary>The closes in [from, to], oldest first; null when the vendor has no history for the symbol.</summary>
     public static IReadOnlyList<KeyValuePair<DateOnly, decimal>>? Parse(string symbol, string body, DateOnly from, DateOnly to)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        JsonDocument document;
-        try
+        using var document = FmpJson.Parse(symbol, body, "daily history");
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Malformed(symbol, $"expected a JSON object, got {Kind(root)}");
+        if (root.TryGetProperty("Error Message", out var error))
+            throw Malformed(symbol, $"the vendor answered with an error: {error}");
+        if (!root.TryGetProperty("historical", out var rows))
+            return root.EnumerateObject().Any() ? throw Malformed(symbol, "the object has no 'historical' array") : null;
+        if (root.TryGetProperty("symbol", out var named) && named.ValueKind == JsonValueKind.String
+            && !string.Equals(named.GetString(), symbol, StringComparison.OrdinalIgnoreCase))
+            throw Malformed(symbol, $"the answer is for symbol '{named.GetString()}'");
+        if (rows.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"'historical' is {Kind(rows)}, not an array");
+        var closes = new SortedDictionary<DateOnly, decimal>();
+        var index = 0;
+        foreach (var row in rows.EnumerateArray())
         {
-            document = JsonDocument.Parse(body);
+            var (date, close) = Row(symbol, row, index++);
+            if (!closes.TryAdd(date, close)) throw Malformed(symbol, $"historical[{index - 1}]: date {date:yyyy-MM-dd} appears twice");
         }
-        catch (JsonException e)
-        {
-            throw Malformed(symbol, $"the body is not JSON ({e.Message}); it starts with '{Start(body)}'", e);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw Malformed(symbol, $"expected a JSON object, got {Kind(root)}");
-            if (root.TryGetProperty("Error Message", out var error))
-                throw Malformed(symbol, $"the vendor answered with an error: {error}");
-            if (!root.TryGetProperty("historical", out var rows))
-                return root.EnumerateObject().Any() ? throw Malformed(symbol, "the object has no 'historical' array") : null;
-            if (root.TryGetProperty("symbol", out var named) && named.ValueKind == JsonValueKind.String
-                && !string.Equals(named.GetString(), symbol, StringComparison.OrdinalIgnoreCase))
-                throw Malformed(symbol, $"the answer is for symbol '{named.GetString()}'");
-            if (rows.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"'historical' is {Kind(rows)}, not an array");
-            var closes = new SortedDictionary<DateOnly, decimal>();
-            var index = 0;
-            foreach (var row in rows.EnumerateArray())
-            {
-                var (date, close) = Row(symbol, row, index++);
-                if (!closes.TryAdd(date, close)) throw Malformed(symbol, $"historical[{index - 1}]: date {date:yyyy-MM-dd} appears twice");
-            }
-            return closes.Count == 0 ? null : [.. closes.Where(c => c.Key >= from && c.Key <= to)];
-        }
+        return closes.Count == 0 ? null : [.. closes.Where(c => c.Key >= from && c.Key <= to)];
     }
 
     private static (DateOnly Date, decimal Close) Row(string symbol, JsonElement row, int index)
@@ -65,7 +53,5 @@ public static class FmpHistory
     private static MarketDataFormatException Malformed(string symbol, string problem, Exception? inner = null) =>
         MarketDataFormatException.For(SourceName, symbol, problem, inner);
 
-    private static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();
-
-    private static string Start(string body) => body.Length <= 40 ? body : body[..40] + "…";
+    private static string Kind(JsonElement element) => FmpJson.Kind(element);
 }

@@ -17,33 +17,21 @@ public static class FmpProfile
     /// <summary>The symbol's reference data and the vendor's sector name; null when the vendor has no profile of it.</summary>
     public static (SecurityReference Security, string? VendorSector)? Parse(string symbol, string body)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        JsonDocument document;
-        try
+        using var document = FmpJson.Parse(symbol, body, Answer);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object)
         {
-            document = JsonDocument.Parse(body);
+            if (root.TryGetProperty("Error Message", out var error)) throw Malformed(symbol, $"the vendor answered with an error: {error}");
+            return root.EnumerateObject().Any() ? throw Malformed(symbol, "expected a JSON array, got an object") : null;
         }
-        catch (JsonException e)
-        {
-            throw Malformed(symbol, $"the body is not JSON ({e.Message})", e);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                if (root.TryGetProperty("Error Message", out var error)) throw Malformed(symbol, $"the vendor answered with an error: {error}");
-                return root.EnumerateObject().Any() ? throw Malformed(symbol, "expected a JSON array, got an object") : null;
-            }
-            if (root.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"expected a JSON array, got {Kind(root)}");
-            var profiles = root.EnumerateArray().ToList();
-            if (profiles.Count == 0) return null;
-            var profile = profiles.FirstOrDefault(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("symbol", out var s)
-                && s.ValueKind == JsonValueKind.String && string.Equals(s.GetString(), symbol, StringComparison.OrdinalIgnoreCase));
-            if (profile.ValueKind != JsonValueKind.Object)
-                throw Malformed(symbol, $"none of the {profiles.Count} profiles is for {symbol}");
-            return Read(symbol, profile);
-        }
+        if (root.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"expected a JSON array, got {Kind(root)}");
+        var profiles = root.EnumerateArray().ToList();
+        if (profiles.Count == 0) return null;
+        var profile = profiles.FirstOrDefault(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("symbol", out var s)
+            && s.ValueKind == JsonValueKind.String && string.Equals(s.GetString(), symbol, StringComparison.OrdinalIgnoreCase));
+        if (profile.ValueKind != JsonValueKind.Object)
+            throw Malformed(symbol, $"none of the {profiles.Count} profiles is for {symbol}");
+        return Read(symbol, profile);
     }
 
     private static (SecurityReference, string?) Read(string symbol, JsonElement profile)
@@ -76,5 +64,5 @@ public static class FmpProfile
     private static MarketDataFormatException Malformed(string symbol, string problem, Exception? inner = null) =>
         MarketDataFormatException.For(FmpHistory.SourceName, symbol, problem, inner, Answer);
 
-    private static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();
+    private static string Kind(JsonElement element) => FmpJson.Kind(element);
 }
