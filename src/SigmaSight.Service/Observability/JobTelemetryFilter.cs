@@ -13,9 +13,9 @@ namespace SigmaSight.Service.Observability;
 /// <summary>
 /// Wraps every job this host performs in a span named after it, tagged with its run, phase, portfolio and date
 /// (from its arguments) and its Hangfire id, opens a logging scope with the same fields, and counts it by outcome. A
-/// retry is counted when Hangfire's automatic retry sends a failed attempt from Processing back to Scheduled, so a job
-/// costs no storage round trip for its retry count (issue 10: <c>GetJobParameter("RetryCount")</c> was one query a job,
-/// since Hangfire.PostgreSql fetches no parameters with the job).
+/// retry is counted when Hangfire's automatic retry sends a failed attempt from Processing back to Scheduled (or
+/// Enqueued), so a job costs no storage round trip for its retry count (issue 10: <c>GetJobParameter("RetryCount")</c>
+/// was one query a job, since Hangfire.PostgreSql fetches no parameters with the job).
 /// </summary>
 public sealed class JobTelemetryFilter(BatchTelemetry telemetry, ILogger<JobTelemetryFilter> logger)
     : JobFilterAttribute, IServerFilter, IApplyStateFilter

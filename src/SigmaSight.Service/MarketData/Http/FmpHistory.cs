@@ -14,13 +14,16 @@ public static class FmpHistory
 {
     public const string SourceName = "fmp";
 
+    /// <summary>What this answer is called in errors: "provider fmp: malformed daily history for IBM: …".</summary>
+    public const string Answer = "daily history";
+
     /// <summary>The closes in [from, to], oldest first; null when the vendor has no history for the symbol.</summary>
     public static IReadOnlyList<KeyValuePair<DateOnly, decimal>>? Parse(string symbol, string body, DateOnly from, DateOnly to)
     {
-        using var document = FmpJson.Parse(symbol, body, "daily history");
+        using var document = FmpJson.Parse(symbol, body, Answer);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
-            throw Malformed(symbol, $"expected a JSON object, got {Kind(root)}");
+            throw Malformed(symbol, $"expected a JSON object, got {FmpJson.Kind(root)}");
         if (root.TryGetProperty("Error Message", out var error))
             throw Malformed(symbol, $"the vendor answered with an error: {error}");
         if (!root.TryGetProperty("historical", out var rows))
@@ -28,7 +31,7 @@ public static class FmpHistory
         if (root.TryGetProperty("symbol", out var named) && named.ValueKind == JsonValueKind.String
             && !string.Equals(named.GetString(), symbol, StringComparison.OrdinalIgnoreCase))
             throw Malformed(symbol, $"the answer is for symbol '{named.GetString()}'");
-        if (rows.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"'historical' is {Kind(rows)}, not an array");
+        if (rows.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"'historical' is {FmpJson.Kind(rows)}, not an array");
         var closes = new SortedDictionary<DateOnly, decimal>();
         var index = 0;
         foreach (var row in rows.EnumerateArray())
@@ -41,7 +44,7 @@ public static class FmpHistory
 
     private static (DateOnly Date, decimal Close) Row(string symbol, JsonElement row, int index)
     {
-        if (row.ValueKind != JsonValueKind.Object) throw Malformed(symbol, $"historical[{index}] is {Kind(row)}, not an object");
+        if (row.ValueKind != JsonValueKind.Object) throw Malformed(symbol, $"historical[{index}] is {FmpJson.Kind(row)}, not an object");
         if (!row.TryGetProperty("date", out var date) || date.ValueKind != JsonValueKind.String
             || !DateOnly.TryParseExact(date.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             throw Malformed(symbol, $"historical[{index}].date is missing or not a yyyy-MM-dd date");
@@ -51,7 +54,6 @@ public static class FmpHistory
     }
 
     private static MarketDataFormatException Malformed(string symbol, string problem, Exception? inner = null) =>
-        MarketDataFormatException.For(SourceName, symbol, problem, inner);
+        MarketDataFormatException.For(SourceName, symbol, problem, inner, Answer);
 
-    private static string Kind(JsonElement element) => FmpJson.Kind(element);
 }

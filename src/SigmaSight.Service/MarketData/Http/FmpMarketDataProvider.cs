@@ -66,7 +66,7 @@ public sealed partial class FmpMarketDataProvider(HttpClient http, IOptions<Http
         CancellationToken cancellationToken)
     {
         var query = string.Create(CultureInfo.InvariantCulture, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
-        var body = await GetBodyAsync("historical-price-full", symbol, query, "daily history", cancellationToken).ConfigureAwait(false);
+        var body = await GetBodyAsync("historical-price-full", symbol, query, FmpHistory.Answer, cancellationToken).ConfigureAwait(false);
         var closes = body is null ? null : FmpHistory.Parse(symbol, body, from, to);
         if (closes is null) LogAbsent(logger, symbol, from, to);
         else LogFetched(logger, symbol, from, to, closes.Count);

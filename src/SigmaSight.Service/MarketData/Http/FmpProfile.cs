@@ -24,7 +24,7 @@ public static class FmpProfile
             if (root.TryGetProperty("Error Message", out var error)) throw Malformed(symbol, $"the vendor answered with an error: {error}");
             return root.EnumerateObject().Any() ? throw Malformed(symbol, "expected a JSON array, got an object") : null;
         }
-        if (root.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"expected a JSON array, got {Kind(root)}");
+        if (root.ValueKind != JsonValueKind.Array) throw Malformed(symbol, $"expected a JSON array, got {FmpJson.Kind(root)}");
         var profiles = root.EnumerateArray().ToList();
         if (profiles.Count == 0) return null;
         var profile = profiles.FirstOrDefault(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("symbol", out var s)
@@ -48,7 +48,7 @@ public static class FmpProfile
     private static string? Text(string symbol, JsonElement profile, string property)
     {
         if (!profile.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) throw Malformed(symbol, $"'{property}' is {Kind(value)}, not a string");
+        if (value.ValueKind != JsonValueKind.String) throw Malformed(symbol, $"'{property}' is {FmpJson.Kind(value)}, not a string");
         var text = value.GetString()!.Trim();
         return text.Length == 0 ? null : text;
     }
@@ -58,11 +58,10 @@ public static class FmpProfile
         {
             JsonValueKind.True => true,
             JsonValueKind.False or JsonValueKind.Null => false,
-            _ => throw Malformed(symbol, $"'{property}' is {Kind(value)}, not true or false"),
+            _ => throw Malformed(symbol, $"'{property}' is {FmpJson.Kind(value)}, not true or false"),
         };
 
     private static MarketDataFormatException Malformed(string symbol, string problem, Exception? inner = null) =>
         MarketDataFormatException.For(FmpHistory.SourceName, symbol, problem, inner, Answer);
 
-    private static string Kind(JsonElement element) => FmpJson.Kind(element);
 }

@@ -18,8 +18,7 @@ public sealed class MarketDataFormatException : NonTransientBatchException
     public MarketDataFormatException(string message, Exception innerException) : base(message, innerException) { }
 
     /// <summary>"provider fmp: malformed daily history for IBM: …" (<paramref name="answer"/> names what was asked).</summary>
-    public static MarketDataFormatException For(string source, string symbol, string problem, Exception? inner = null,
-        string answer = "daily history")
+    public static MarketDataFormatException For(string source, string symbol, string problem, Exception? inner, string answer)
     {
         var message = $"provider {source}: malformed {answer} for {symbol}: {problem}";
         return inner is null ? new MarketDataFormatException(message) : new MarketDataFormatException(message, inner);
