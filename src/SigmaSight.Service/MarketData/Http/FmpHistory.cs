@@ -53,7 +53,6 @@ public static class FmpHistory
         return (day, value);
     }
 
-    private static MarketDataFormatException Malformed(string symbol, string problem, Exception? inner = null) =>
-        MarketDataFormatException.For(SourceName, symbol, problem, inner, Answer);
-
+    private static MarketDataFormatException Malformed(string symbol, string problem) =>
+        MarketDataFormatException.For(SourceName, symbol, problem, null, Answer);
 }

@@ -61,7 +61,6 @@ public static class FmpProfile
             _ => throw Malformed(symbol, $"'{property}' is {FmpJson.Kind(value)}, not true or false"),
         };
 
-    private static MarketDataFormatException Malformed(string symbol, string problem, Exception? inner = null) =>
-        MarketDataFormatException.For(FmpHistory.SourceName, symbol, problem, inner, Answer);
-
+    private static MarketDataFormatException Malformed(string symbol, string problem) =>
+        MarketDataFormatException.For(FmpHistory.SourceName, symbol, problem, null, Answer);
 }
