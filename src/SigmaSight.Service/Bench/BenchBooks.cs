@@ -52,20 +52,20 @@ public static class BenchBooks
             var price = (decimal)universe.Close(symbol, inception);
             var isShort = k >= stocks.Count - shorts;
             var quantity = Math.Max(1m, Math.Round(Notional(random) / price, 0)) * (isShort ? -1 : 1);
-            lots.Add(Lot(portfolioId, lots, symbol, isShort ? "SHORT" : "LONG", "PUBLIC", quantity, price, inception));
+            lots.Add(Lot(portfolioId, lots, symbol, isShort ? LotCodes.ShortHolding : LotCodes.LongHolding, LotCodes.Public, quantity, price, inception));
         }
         var longs = lots.Where(l => l.Quantity > 0).ToList();
         for (var k = 0; k < options; k++)
         {
             var underlying = longs[random.Next(longs.Count)].Symbol;
-            var type = OptionTypes[random.Next(OptionTypes.Length)];
+            var type = LotCodes.OptionTypes[random.Next(LotCodes.OptionTypes.Count)];
             var spot = (decimal)universe.Close(underlying, inception);
             var strike = Math.Max(0.5m, Math.Round(spot * (0.85m + (0.3m * (decimal)random.NextDouble())) * 2, 0) / 2);
             var expiry = calendar.OnOrBefore(businessDate.AddDays(30 + random.Next(150)));
             var closes = universe.Closes(underlying).Take(universe.DayIndex(inception) + 1).ToList();
             var entry = OptionEntryPricer.Price(closes, type, strike, calendar.CountTradingDays(inception, expiry), riskFreeRate);
-            var contracts = (10m + random.Next(190)) * (type is "SC" or "SP" ? -1 : 1);
-            var lot = Lot(portfolioId, lots, OptionEntryPricer.OccSymbol(underlying, expiry, type, strike), type, "OPTIONS", contracts,
+            var contracts = (10m + random.Next(190)) * (LotCodes.IsLong(type) ? 1 : -1);
+            var lot = Lot(portfolioId, lots, OptionEntryPricer.OccSymbol(underlying, expiry, type, strike), type, LotCodes.Options, contracts,
                 entry, inception);
             lot.UnderlyingSymbol = underlying;
             lot.StrikePrice = strike;
@@ -74,8 +74,6 @@ public static class BenchBooks
         }
         return lots;
     }
-
-    private static readonly string[] OptionTypes = ["LC", "LP", "SC", "SP"];
 
     /// <summary>$5k to $200k, log-uniform.</summary>
     private static decimal Notional(Random random) => (decimal)(5_000 * Math.Exp(Math.Log(40) * random.NextDouble()));

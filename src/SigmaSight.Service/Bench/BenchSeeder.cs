@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SigmaSight.Service.MarketData;
 
 namespace SigmaSight.Service.Bench;
 
@@ -20,8 +21,8 @@ public static class BenchSeeder
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         long rows = 0;
         rows += await CopyAsync(connection, "sigmasight.securities (symbol, name, asset_type, sector, industry)",
-            universe.Stocks.Select(s => new object?[] { s.Symbol, $"Bench {s.Symbol}", "STOCK", s.Sector, s.Industry })
-                .Concat(universe.Proxies.Select(p => new object?[] { p, $"Bench proxy {p}", "ETF", null, null })),
+            universe.Stocks.Select(s => new object?[] { s.Symbol, $"Bench {s.Symbol}", AssetTypes.Stock, s.Sector, s.Industry })
+                .Concat(universe.Proxies.Select(p => new object?[] { p, $"Bench proxy {p}", AssetTypes.Etf, null, null })),
             [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken).ConfigureAwait(false);
         rows += await CopyAsync(connection, "sigmasight.prices (symbol, date, close, source)",
             universe.Symbols.SelectMany(s => universe.Closes(s).Select((close, t) => new object?[] { s, universe.Days[t], (decimal)close, Source })),

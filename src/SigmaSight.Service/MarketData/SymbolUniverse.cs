@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Hosting;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.MarketData;
 
@@ -34,8 +35,8 @@ public static class SymbolUniverse
         ArgumentNullException.ThrowIfNull(db);
         var portfolioIds = RunScope.Portfolios(db, scope).Select(p => p.Id);
         var held = await db.Positions.AsNoTracking()
-            .Where(p => portfolioIds.Contains(p.PortfolioId) && p.InvestmentClass != "PRIVATE")
-            .Select(p => p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol : p.Symbol)
+            .Where(p => portfolioIds.Contains(p.PortfolioId) && p.InvestmentClass != LotCodes.Private)
+            .Select(p => p.InvestmentClass == LotCodes.Options ? p.UnderlyingSymbol : p.Symbol)
             .Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         return held.OfType<string>().ToHashSet(StringComparer.Ordinal);
     }

@@ -37,8 +37,8 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
         var flows = read.Flows;
         var valuations = read.Valuations;
 
-        var symbols = positions.Where(p => p.InvestmentClass != "PRIVATE")
-            .Select(p => p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol)
+        var symbols = positions.Where(p => p.InvestmentClass != LotCodes.Private)
+            .Select(p => p.InvestmentClass == LotCodes.Options ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol)
             .Distinct(StringComparer.Ordinal).ToList();
         var stale = options.Value.StaleWindowTradingDays;
         var window = Window(date, calendar);
@@ -80,7 +80,7 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
         int stale, NyseCalendar calendar, CancellationToken cancellationToken)
     {
         var settled = positions
-            .Where(p => p.InvestmentClass == "OPTIONS" && p.ExpirationDate is { } e && p.UnderlyingSymbol is not null
+            .Where(p => p.InvestmentClass == LotCodes.Options && p.ExpirationDate is { } e && p.UnderlyingSymbol is not null
                 && calendar.OnOrBefore(e) <= date && calendar.AddTradingDays(calendar.OnOrBefore(e), -stale) < windowStart)
             .Select(p => (Symbol: p.UnderlyingSymbol!, Settle: calendar.OnOrBefore(p.ExpirationDate!.Value)))
             .Distinct().ToList();

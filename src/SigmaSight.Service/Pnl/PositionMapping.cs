@@ -17,20 +17,20 @@ public static class PositionMapping
 
     private static PositionType TypeOf(Position p) => p.PositionType switch
     {
-        "LONG" => PositionType.Long,
-        "SHORT" => PositionType.Short,
-        "LC" => PositionType.LongCall,
-        "LP" => PositionType.LongPut,
-        "SC" => PositionType.ShortCall,
-        "SP" => PositionType.ShortPut,
+        LotCodes.LongHolding => PositionType.Long,
+        LotCodes.ShortHolding => PositionType.Short,
+        LotCodes.LongCall => PositionType.LongCall,
+        LotCodes.LongPut => PositionType.LongPut,
+        LotCodes.ShortCall => PositionType.ShortCall,
+        LotCodes.ShortPut => PositionType.ShortPut,
         _ => throw new NonTransientBatchException($"position {p.Id} ({p.Symbol}): unknown position type '{p.PositionType}'"),
     };
 
     private static InvestmentClass ClassOf(Position p) => p.InvestmentClass switch
     {
-        "PUBLIC" => InvestmentClass.Public,
-        "OPTIONS" => InvestmentClass.Options,
-        "PRIVATE" => InvestmentClass.Private,
+        LotCodes.Public => InvestmentClass.Public,
+        LotCodes.Options => InvestmentClass.Options,
+        LotCodes.Private => InvestmentClass.Private,
         _ => throw new NonTransientBatchException($"position {p.Id} ({p.Symbol}): unknown investment class '{p.InvestmentClass}'"),
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Batches.Planning;
 
@@ -18,8 +19,8 @@ public static class LateCloses
         var rows = await (from v in db.PositionValues.AsNoTracking()
                           join p in db.Positions on v.PositionId equals p.Id
                           where portfolioIds.Contains(v.PortfolioId) && v.PriceDate < v.ValueDate
-                                && p.InvestmentClass != "PRIVATE"
-                          let symbol = p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol
+                                && p.InvestmentClass != LotCodes.Private
+                          let symbol = p.InvestmentClass == LotCodes.Options ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol
                           where db.Prices.Any(c => c.Symbol == symbol && c.Date == v.ValueDate)
                           group v by v.PortfolioId into g
                           select new { g.Key, First = g.Min(x => x.ValueDate) })

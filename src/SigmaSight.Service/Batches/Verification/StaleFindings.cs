@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Batches.Verification;
 
@@ -25,8 +26,8 @@ public static class StaleFindings
         var stale = await (from v in db.PositionValues.AsNoTracking()
                            join p in db.Positions on v.PositionId equals p.Id
                            where portfolioIds.Contains(v.PortfolioId) && v.ValueDate >= min && v.ValueDate <= max
-                                 && v.PriceDate < v.ValueDate && p.InvestmentClass != "PRIVATE"
-                           select new { v.PortfolioId, v.ValueDate, v.PriceDate, Symbol = p.InvestmentClass == "OPTIONS" ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol })
+                                 && v.PriceDate < v.ValueDate && p.InvestmentClass != LotCodes.Private
+                           select new { v.PortfolioId, v.ValueDate, v.PriceDate, Symbol = p.InvestmentClass == LotCodes.Options ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var findings = stale.Where(s => keys.Contains((s.PortfolioId, s.ValueDate)))
             .GroupBy(s => (s.Symbol, s.ValueDate, s.PriceDate))

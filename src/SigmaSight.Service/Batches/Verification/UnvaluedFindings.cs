@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Batches.Verification;
 
@@ -29,7 +30,7 @@ public static class UnvaluedFindings
         var portfolioIds = days.Select(d => d.Portfolio).Distinct().ToList();
         var (first, last) = (days.Min(d => d.Date), days.Max(d => d.Date));
         var lots = await db.Positions.AsNoTracking()
-            .Where(p => portfolioIds.Contains(p.PortfolioId) && p.InvestmentClass != "PRIVATE" && p.EntryDate <= last
+            .Where(p => portfolioIds.Contains(p.PortfolioId) && p.InvestmentClass != LotCodes.Private && p.EntryDate <= last
                 && (p.ExitDate == null || p.ExitDate >= first))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var symbols = lots.Select(Priced).Distinct().ToList();
@@ -59,11 +60,11 @@ public static class UnvaluedFindings
     }
 
     private static string Priced(Service.Portfolios.Position lot) =>
-        lot.InvestmentClass == "OPTIONS" ? lot.UnderlyingSymbol ?? lot.Symbol : lot.Symbol;
+        lot.InvestmentClass == LotCodes.Options ? lot.UnderlyingSymbol ?? lot.Symbol : lot.Symbol;
 
     /// <summary>Open at the close of the day: entered on or before it, not yet exited, an option not past its settle day.</summary>
     private static bool IsHeld(Service.Portfolios.Position lot, DateOnly day, NyseCalendar calendar) =>
         calendar.OnOrAfter(lot.EntryDate) <= day
         && (lot.ExitDate is not { } exit || calendar.OnOrAfter(exit) > day)
-        && (lot.ExpirationDate is not { } expiry || lot.InvestmentClass != "OPTIONS" || calendar.OnOrBefore(expiry) >= day);
+        && (lot.ExpirationDate is not { } expiry || lot.InvestmentClass != LotCodes.Options || calendar.OnOrBefore(expiry) >= day);
 }

@@ -82,7 +82,7 @@ public sealed partial class FmpMarketDataProvider(HttpClient http, IOptions<Http
             LogNoProfile(logger, symbol);
             return null;
         }
-        if (read.Security.AssetType == "STOCK" && read.Security.Sector is null)
+        if (read.Security.AssetType == AssetTypes.Stock && read.Security.Sector is null)
             LogUnclassified(logger, symbol, read.VendorSector ?? "(none)");
         return read.Security;
     }

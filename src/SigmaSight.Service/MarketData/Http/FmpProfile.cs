@@ -37,10 +37,10 @@ public static class FmpProfile
     private static (SecurityReference, string?) Read(string symbol, JsonElement profile)
     {
         var name = Text(symbol, profile, "companyName") ?? throw Malformed(symbol, "'companyName' is missing or empty");
-        var type = Flag(symbol, profile, "isEtf") ? "ETF" : Flag(symbol, profile, "isFund") ? "FUND"
-            : symbol.StartsWith('^') ? "INDEX" : "STOCK";
+        var type = Flag(symbol, profile, "isEtf") ? AssetTypes.Etf : Flag(symbol, profile, "isFund") ? AssetTypes.Fund
+            : symbol.StartsWith('^') ? AssetTypes.Index : AssetTypes.Stock;
         var vendorSector = Text(symbol, profile, "sector");
-        return type == "STOCK"
+        return type == AssetTypes.Stock
             ? (new SecurityReference(symbol, name, type, FmpSectors.ToGics(vendorSector), Text(symbol, profile, "industry")), vendorSector)
             : (new SecurityReference(symbol, name, type, null, null), null);
     }

@@ -3,9 +3,6 @@ namespace SigmaSight.Service.Portfolios.Demo;
 /// <summary>The positions of reference §4.2, lot by lot.</summary>
 public static partial class DemoCatalog
 {
-    private const string Public = "PUBLIC";
-    private const string Options = "OPTIONS";
-    private const string Private = "PRIVATE";
     private const string FamilyOffice = "demo_familyoffice@sigmasight.com";
 
     // Builders use no static field: they may run before other parts' initialisers.
@@ -121,13 +118,13 @@ public static partial class DemoCatalog
 
     /// <summary>A public stock, ETF or fund lot: LONG when the quantity is positive, else SHORT.</summary>
     private static DemoLot Stock(string symbol, decimal quantity, decimal entryPrice) =>
-        new(symbol, quantity, entryPrice, quantity < 0 ? "SHORT" : "LONG", Public, 0);
+        new(symbol, quantity, entryPrice, quantity < 0 ? LotCodes.ShortHolding : LotCodes.LongHolding, LotCodes.Public, 0);
 
     /// <summary>A private asset lot (always LONG).</summary>
     private static DemoLot Held(string symbol, decimal quantity, decimal entryPrice) =>
-        new(symbol, quantity, entryPrice, "LONG", Private, 0);
+        new(symbol, quantity, entryPrice, LotCodes.LongHolding, LotCodes.Private, 0);
 
     /// <summary>An option lot; entry price 0 until the seeder prices it.</summary>
     private static DemoLot Option(string symbol, string type, decimal quantity, string underlying, decimal strike,
-        DateOnly expiry) => new(symbol, quantity, 0m, type, Options, 0, underlying, strike, expiry);
+        DateOnly expiry) => new(symbol, quantity, 0m, type, LotCodes.Options, 0, underlying, strike, expiry);
 }

@@ -72,13 +72,13 @@ public static partial class DemoCatalog
         Fund("FMAGX", "Fidelity Magellan Fund"),
         Fund("FXNAX", "Fidelity U.S. Bond Index Fund"),
         Fund("VTIAX", "Vanguard Total International Stock Index Fund Admiral Shares"),
-        new("VIX", "Cboe Volatility Index", "INDEX", null, null),
+        new("VIX", "Cboe Volatility Index", AssetTypes.Index, null, null),
     ];
 
     private static SecurityReference Equity(string symbol, string name, string sector, string industry) =>
-        new(symbol, name, "STOCK", sector, industry);
+        new(symbol, name, AssetTypes.Stock, sector, industry);
 
-    private static SecurityReference Etf(string symbol, string name) => new(symbol, name, "ETF", null, null);
+    private static SecurityReference Etf(string symbol, string name) => new(symbol, name, AssetTypes.Etf, null, null);
 
-    private static SecurityReference Fund(string symbol, string name) => new(symbol, name, "FUND", null, null);
+    private static SecurityReference Fund(string symbol, string name) => new(symbol, name, AssetTypes.Fund, null, null);
 }

@@ -59,7 +59,7 @@ public static partial class DemoCatalog
     private static FrozenDictionary<string, decimal> BuildAnchorCloses(IReadOnlyList<DemoPortfolio> portfolios)
     {
         var closes = new Dictionary<string, decimal>(UnheldLevels, StringComparer.Ordinal);
-        foreach (var lot in portfolios.SelectMany(p => p.Lots).Where(l => l.InvestmentClass == Public))
+        foreach (var lot in portfolios.SelectMany(p => p.Lots).Where(l => l.InvestmentClass == LotCodes.Public))
         {
             if (closes.TryGetValue(lot.Symbol, out var known) && known != lot.EntryPrice)
             {

@@ -56,7 +56,7 @@ public sealed partial class DemoSeeder(
                 var position = ToPosition(portfolio.Id, lot, inception, market, calendar);
                 db.Positions.Add(position);
                 lots++;
-                if (lot.InvestmentClass == "PRIVATE")
+                if (lot.InvestmentClass == LotCodes.Private)
                     valuations += AddValuations(position, privateLots++, market, calendar, lastDay);
             }
         }
@@ -78,7 +78,7 @@ public sealed partial class DemoSeeder(
             InvestmentClass = lot.InvestmentClass, Quantity = lot.Quantity, EntryPrice = lot.EntryPrice,
             EntryDate = inception, LotIndex = lot.LotIndex,
         };
-        if (lot.InvestmentClass != "OPTIONS") return position;
+        if (lot.InvestmentClass != LotCodes.Options) return position;
 
         var distance = lot.OriginalExpiry!.Value.DayNumber - DemoCatalog.OriginalEntryDate.DayNumber;
         var expiry = calendar.OnOrBefore(inception.AddDays(distance));

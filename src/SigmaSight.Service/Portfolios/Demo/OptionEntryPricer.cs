@@ -34,7 +34,7 @@ public static class OptionEntryPricer
         ArgumentNullException.ThrowIfNull(history);
         if (history.Count < 64) throw new ArgumentException($"option entry: {history.Count} closes, 64 needed", nameof(history));
         var volatility = Math.Max(RealizedVolatility.Annualized(history, 63) ?? 0, 0.05);
-        var kind = positionType is "LC" or "SC" ? OptionKind.Call : OptionKind.Put;
+        var kind = LotCodes.IsCall(positionType) ? OptionKind.Call : OptionKind.Put;
         var value = BlackScholes.Value(kind, history[^1], (double)strike, tradingDaysToExpiry / 252.0, riskFreeRate, volatility).Price;
         return Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);
     }
@@ -42,5 +42,5 @@ public static class OptionEntryPricer
     /// <summary>The OCC symbol of a contract: root, yyMMdd, C/P, strike × 1000 on 8 digits.</summary>
     public static string OccSymbol(string underlying, DateOnly expiry, string positionType, decimal strike) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{underlying}{expiry:yyMMdd}{(positionType is "LC" or "SC" ? 'C' : 'P')}{(long)(strike * 1000):D8}");
+            $"{underlying}{expiry:yyMMdd}{(LotCodes.IsCall(positionType) ? 'C' : 'P')}{(long)(strike * 1000):D8}");
 }

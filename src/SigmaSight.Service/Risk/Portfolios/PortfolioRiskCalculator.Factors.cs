@@ -5,6 +5,7 @@ using SigmaSight.Analytics.Risk.Exposures;
 using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Analytics.Risk.Stress;
 using SigmaSight.Analytics.Series;
+using SigmaSight.Service.Portfolios;
 using KernelScenario = SigmaSight.Analytics.Risk.Stress.StressScenario;
 
 namespace SigmaSight.Service.Risk.Portfolios;
@@ -141,7 +142,7 @@ public sealed partial class PortfolioRiskCalculator
             var vol = inputs.SymbolVolatility.GetValueOrDefault(underlying)?.RealizedVol63d
                 ?? throw new InvalidOperationException($"option {p.Symbol}: its underlying {underlying} has no 63-day volatility as of {inputs.AsOf:yyyy-MM-dd}");
             var years = calendar.CountTradingDays(inputs.AsOf, p.ExpirationDate!.Value) / BlackScholes.TradingDaysPerYear;
-            var kind = p.PositionType is "LC" or "SC" ? OptionKind.Call : OptionKind.Put;
+            var kind = LotCodes.IsCall(p.PositionType) ? OptionKind.Call : OptionKind.Put;
             var valuation = BlackScholes.Value(kind, (double)spot, (double)p.StrikePrice!.Value, years, riskFreeRate, Math.Max(vol, 0.05));
             var greeks = OptionPositions.Risk(valuation, p.Quantity, spot);
             var risk = PositionRisk(lot);

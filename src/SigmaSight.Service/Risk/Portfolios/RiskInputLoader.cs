@@ -5,7 +5,9 @@ using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Options;
 using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
+using SigmaSight.Service.Portfolios;
 using SigmaSight.Service.Risk.Symbols;
 
 using SigmaSight.Service.Hosting;
@@ -29,7 +31,7 @@ public sealed class RiskInputLoader(
             ?? throw new NonTransientBatchException($"out of order: missing snapshot for {name} on {asOf:yyyy-MM-dd}: portfolio risk " +
                 "needs the day's snapshot (a run that is rebuilding the portfolio computes its risk when it has written it)");
         // Every symbol (or option underlying) the portfolio values that day; the holdings keep the ones they use.
-        var symbols = read.Lots.Select(x => x.Position.InvestmentClass == "OPTIONS" ? x.Position.UnderlyingSymbol : x.Position.Symbol)
+        var symbols = read.Lots.Select(x => x.Position.InvestmentClass == LotCodes.Options ? x.Position.UnderlyingSymbol : x.Position.Symbol)
             .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var shared = await referenceCache.GetAsync(connection, runId, read.Generation, asOf, cancellationToken).ConfigureAwait(false);
         var calendar = new NyseCalendar(shared.Closures);
@@ -53,9 +55,9 @@ public sealed class RiskInputLoader(
     {
         switch (position.InvestmentClass)
         {
-            case "PRIVATE":
+            case LotCodes.Private:
                 return RiskHolding.Private(position.Symbol, value.MarketValue);
-            case "OPTIONS":
+            case LotCodes.Options:
                 var underlying = position.UnderlyingSymbol!;
                 var spot = LastClose(closes, underlying, asOf)
                     ?? throw new NonTransientBatchException($"option {position.Symbol}: no close of its underlying {underlying} on or before {asOf:yyyy-MM-dd}");
@@ -63,7 +65,7 @@ public sealed class RiskInputLoader(
                 return RiskHolding.Option(position.Symbol, underlying, value.MarketValue, exposure);
             default:
                 var security = securities.GetValueOrDefault(position.Symbol);
-                return security?.AssetType is "ETF" or "MUTUAL_FUND" or "FUND" or "INDEX"
+                return AssetTypes.IsFundLike(security?.AssetType)
                     ? RiskHolding.Etf(position.Symbol, value.MarketValue)
                     : RiskHolding.Stock(position.Symbol, value.MarketValue, security?.Sector);
         }
