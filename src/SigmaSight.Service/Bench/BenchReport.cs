@@ -27,6 +27,9 @@ public sealed record BenchReport(
     /// <summary>Phases 3 and 4 against each burst, and each phase's own rate (null when phase 3 did not run).</summary>
     public PhasePace? Pace { get; init; }
 
+    /// <summary>Core time a no-op job of the bursts and a phase-3/4 item of the measured run, and the second over the first.</summary>
+    public CoreTimes? CoreTime { get; init; }
+
     /// <summary>JIT compilation during the ceiling bursts and the measured run, and the seconds waited for it to settle.</summary>
     public JitFigures? Jit { get; init; }
 

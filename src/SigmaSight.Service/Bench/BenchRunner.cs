@@ -54,8 +54,12 @@ public static class BenchRunner
 
         var settled = settings.JitSettle ? await JitSettle.WaitAsync("the ceiling", output, cancellationToken).ConfigureAwait(false) : 0;
         var jitBefore = JitCount.Now();
+        var clock = host.Services.GetRequiredService<TimeProvider>();
+        await using var cores = CoreTimeRecorder.Start(clock, TimeSpan.FromMilliseconds(200));
+        var burstsStart = CoreSample.Take(clock);
         var bursts = await HangfireCeiling.MeasureBurstsAsync(host.Services.GetRequiredService<IBackgroundJobClient>(), connection,
             settings.CeilingJobs, settings.CeilingBursts, output, cancellationToken).ConfigureAwait(false);
+        var noOp = CoreTime.Of(burstsStart, CoreSample.Take(clock), (double)settings.CeilingJobs * bursts.Count);
         var ceiling = HangfireCeiling.Median(bursts);
         var jitCeiling = JitCount.Now().Since(jitBefore);
         if (settings.JitSettle) settled += await JitSettle.WaitAsync("the measured run", output, cancellationToken).ConfigureAwait(false);
@@ -74,6 +78,7 @@ public static class BenchRunner
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
         var phase34 = RunLedger.Phase34JobsPerSecond(db, run.RunId);
+        var coreTimes = CoreTimes.Of(noOp, cores, RunLedger.Phase34Window(db, run.RunId));
         var dayCost = plan.Kind == RunKind.Backfill
             ? await PnlDayCost.ReadAsync(connection, run.RunId, cancellationToken).ConfigureAwait(false)
             : null;
@@ -91,6 +96,7 @@ public static class BenchRunner
             OtherRuns = others,
             CeilingBursts = bursts,
             Pace = PhasePace.Of(run, phase34, bursts),
+            CoreTime = coreTimes,
             Jit = new JitFigures(jitCeiling, jitRun, settled),
             Server = server,
             Runtime = BenchRuntime.Describe(host.Services.GetRequiredService<IOptions<HangfireHostOptions>>().Value.WorkerCount),

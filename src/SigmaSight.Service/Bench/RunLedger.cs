@@ -27,15 +27,19 @@ public static class RunLedger
     }
 
     /// <summary>Phase-3 and phase-4 items per second, from phase 3's start to the later of their finishes.</summary>
-    public static double Phase34JobsPerSecond(SigmaSightDbContext db, Guid runId)
+    public static double Phase34JobsPerSecond(SigmaSightDbContext db, Guid runId) =>
+        Phase34Window(db, runId) is { } w ? w.Items / (w.End - w.Start).TotalSeconds : 0;
+
+    /// <summary>Phase 3's start, the later of phases 3 and 4's finishes and their items; null when they did not both run.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End, int Items)? Phase34Window(SigmaSightDbContext db, Guid runId)
     {
         ArgumentNullException.ThrowIfNull(db);
         var phases = db.BatchPhases.AsNoTracking().Where(p => p.RunId == runId && (p.Phase == BatchPhases.Pnl || p.Phase == BatchPhases.PortfolioRisk))
             .ToList();
         var start = phases.Where(p => p.Phase == BatchPhases.Pnl).Select(p => p.StartedAt).SingleOrDefault();
         var end = phases.Max(p => p.FinishedAt);
-        if (start is null || end is null || end <= start) return 0;
-        return phases.Sum(p => p.Expected) / (end.Value - start.Value).TotalSeconds;
+        if (start is null || end is null || end <= start) return null;
+        return (start.Value, end.Value, phases.Sum(p => p.Expected));
     }
 
     /// <summary>

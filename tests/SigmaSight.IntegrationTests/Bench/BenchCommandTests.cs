@@ -61,6 +61,15 @@ public sealed class BenchCommandTests
             jit.GetProperty("duringCeiling").GetProperty("methods").GetInt64().Should().BeGreaterThanOrEqualTo(0);
             jit.GetProperty("duringRun").GetProperty("methods").GetInt64().Should().BePositive(
                 "the measured night runs code the warm-up nights did not (the API reads) or did not call often enough to promote, so the JIT compiles during it");
+            // Core time a phase-3/4 item against a no-op job's: what decides the share of the ceiling when the cores are busy.
+            var cores = root.GetProperty("coreTime");
+            var (noOp, ours) = (cores.GetProperty("noOp"), cores.GetProperty("phases34"));
+            (noOp.GetProperty("jobs").GetDouble(), ours.GetProperty("jobs").GetDouble()).Should().Be((400, 6));
+            ours.GetProperty("processMsPerJob").GetDouble().Should().BePositive();
+            noOp.GetProperty("processMsPerJob").GetDouble().Should().BePositive();
+            ours.GetProperty("machineBusyShare").GetDouble().Should().BeInRange(0, 1, "the machine's share comes from /proc/stat on Linux");
+            cores.GetProperty("ratio").GetDouble().Should().BePositive();
+            output.Should().Contain("  core time: ").And.Contain("ms a phase-3/4 item (this process ");
             root.GetProperty("peakRssBytes").GetInt64().Should().BeGreaterThan(50L << 20);
             var commands = root.GetProperty("commandsPerJob").EnumerateArray().ToDictionary(c => c.GetProperty("jobKind").GetString()!);
             foreach (var kind in new[] { "CalculatePnlJob", "PortfolioRiskJob" })
