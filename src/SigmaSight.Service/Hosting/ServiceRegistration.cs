@@ -6,12 +6,11 @@ using SigmaSight.Service.Batches.Scheduling;
 using SigmaSight.Service.Batches.Verification;
 using SigmaSight.Service.Hosting.Validation;
 using SigmaSight.Service.MarketData;
+using SigmaSight.Service.Observability;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Pnl;
 using SigmaSight.Service.Portfolios.Demo;
 using SigmaSight.Service.Risk;
-
-using SigmaSight.Service.Observability;
 
 namespace SigmaSight.Service.Hosting;
 

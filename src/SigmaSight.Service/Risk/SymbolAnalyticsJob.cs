@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk.Symbols;
-
-using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Risk;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Spectre.Console;
 using SigmaSight.Service.Bench;
+using Spectre.Console;
 
 namespace SigmaSight.Service.Cli.Terminal;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Spectre.Console;
 using SigmaSight.Service.MarketData.Import;
 using SigmaSight.Service.Portfolios.Import;
+using Spectre.Console;
 
 namespace SigmaSight.Service.Cli.Terminal;
 

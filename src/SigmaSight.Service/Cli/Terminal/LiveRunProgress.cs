@@ -1,5 +1,5 @@
-using Spectre.Console;
 using SigmaSight.Service.Batches;
+using Spectre.Console;
 
 namespace SigmaSight.Service.Cli.Terminal;
 

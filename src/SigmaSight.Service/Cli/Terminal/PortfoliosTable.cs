@@ -1,6 +1,6 @@
 using System.Globalization;
-using Spectre.Console;
 using SigmaSight.Service.Portfolios;
+using Spectre.Console;
 
 namespace SigmaSight.Service.Cli.Terminal;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Spectre.Console;
 using SigmaSight.Service.Batches;
+using Spectre.Console;
 
 namespace SigmaSight.Service.Cli.Terminal;
 

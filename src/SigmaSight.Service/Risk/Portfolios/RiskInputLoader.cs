@@ -1,16 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Analytics.Options;
 using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Portfolios;
 using SigmaSight.Service.Risk.Symbols;
-
-using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
