@@ -77,8 +77,9 @@ public static class BenchRunner
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigmaSightDbContext>();
-        var phase34 = RunLedger.Phase34JobsPerSecond(db, run.RunId);
-        var coreTimes = CoreTimes.Of(noOp, cores, RunLedger.Phase34Window(db, run.RunId));
+        var window = RunLedger.Phase34Window(db, run.RunId);
+        var phase34 = RunLedger.Phase34JobsPerSecond(window);
+        var coreTimes = CoreTimes.Of(noOp, cores, window);
         var dayCost = plan.Kind == RunKind.Backfill
             ? await PnlDayCost.ReadAsync(connection, run.RunId, cancellationToken).ConfigureAwait(false)
             : null;

@@ -26,9 +26,9 @@ public static class RunLedger
             phases.Sum(p => p.Expected), jobs, wall > 0 ? jobs / wall : 0);
     }
 
-    /// <summary>Phase-3 and phase-4 items per second, from phase 3's start to the later of their finishes.</summary>
-    public static double Phase34JobsPerSecond(SigmaSightDbContext db, Guid runId) =>
-        Phase34Window(db, runId) is { } w ? w.Items / (w.End - w.Start).TotalSeconds : 0;
+    /// <summary>Phase-3 and phase-4 items per second over their <see cref="Phase34Window"/>; 0 without one.</summary>
+    public static double Phase34JobsPerSecond((DateTimeOffset Start, DateTimeOffset End, int Items)? window) =>
+        window is { } w ? w.Items / (w.End - w.Start).TotalSeconds : 0;
 
     /// <summary>Phase 3's start, the later of phases 3 and 4's finishes and their items; null when they did not both run.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End, int Items)? Phase34Window(SigmaSightDbContext db, Guid runId)

@@ -38,7 +38,7 @@ public sealed class PnlInputLoader(SigmaSightDbContext db, IOptions<BatchOptions
         var valuations = read.Valuations;
 
         var symbols = positions.Where(p => p.InvestmentClass != LotCodes.Private)
-            .Select(p => p.InvestmentClass == LotCodes.Options ? p.UnderlyingSymbol ?? p.Symbol : p.Symbol)
+            .Select(LotCodes.PricedSymbol)
             .Distinct(StringComparer.Ordinal).ToList();
         var stale = options.Value.StaleWindowTradingDays;
         var window = Window(date, calendar);

@@ -23,4 +23,14 @@ public static class LotCodes
 
     /// <summary>LC and SC are calls; LP and SP puts.</summary>
     public static bool IsCall(string positionType) => positionType is LongCall or ShortCall;
+
+    /// <summary>
+    /// The symbol whose close values <paramref name="lot"/>: an option's underlying (its own symbol when none is stored),
+    /// any other lot's own symbol. Database queries spell the same rule out, since it must translate to SQL.
+    /// </summary>
+    public static string PricedSymbol(Position lot)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        return lot.InvestmentClass == Options ? lot.UnderlyingSymbol ?? lot.Symbol : lot.Symbol;
+    }
 }

@@ -33,7 +33,7 @@ public static class UnvaluedFindings
             .Where(p => portfolioIds.Contains(p.PortfolioId) && p.InvestmentClass != LotCodes.Private && p.EntryDate <= last
                 && (p.ExitDate == null || p.ExitDate >= first))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var symbols = lots.Select(Priced).Distinct().ToList();
+        var symbols = lots.Select(LotCodes.PricedSymbol).Distinct().ToList();
         var from = calendar.AddTradingDays(first, -staleWindow);
         var closes = (await db.Prices.AsNoTracking().Where(p => symbols.Contains(p.Symbol) && p.Date >= from && p.Date <= last)
                 .Select(p => new { p.Symbol, p.Date }).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -43,7 +43,7 @@ public static class UnvaluedFindings
         foreach (var (portfolio, day) in days.OrderBy(d => d.Date))
         {
             var oldest = calendar.AddTradingDays(day, -staleWindow);
-            foreach (var symbol in lots.Where(l => l.PortfolioId == portfolio && IsHeld(l, day, calendar)).Select(Priced).Distinct().Order(StringComparer.Ordinal))
+            foreach (var symbol in lots.Where(l => l.PortfolioId == portfolio && IsHeld(l, day, calendar)).Select(LotCodes.PricedSymbol).Distinct().Order(StringComparer.Ordinal))
             {
                 if (closes[symbol].Any(d => d >= oldest && d <= day)) continue;
                 findings.Add(new DataQualityFinding
@@ -58,9 +58,6 @@ public static class UnvaluedFindings
         await FindingWriter.AddAsync(db, findings, cancellationToken).ConfigureAwait(false);
         return findings;
     }
-
-    private static string Priced(Service.Portfolios.Position lot) =>
-        lot.InvestmentClass == LotCodes.Options ? lot.UnderlyingSymbol ?? lot.Symbol : lot.Symbol;
 
     /// <summary>Open at the close of the day: entered on or before it, not yet exited, an option not past its settle day.</summary>
     private static bool IsHeld(Service.Portfolios.Position lot, DateOnly day, NyseCalendar calendar) =>
