@@ -24,7 +24,7 @@ public static class SymbolUniverse
         var held = await HeldAsync(db, scope, cancellationToken).ConfigureAwait(false);
         var factors = await db.FactorDefinitions.AsNoTracking().Where(f => f.IsActive)
             .Select(f => new { f.Name, f.EtfProxy, f.SpreadShortProxy }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var proxies = factors.SelectMany(f => Risk.FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, analytics.MarketBenchmark))
+        var proxies = factors.SelectMany(f => Risk.FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, analytics))
             .Append(analytics.MarketBenchmark).Append(analytics.RateProxy);
         return [.. held.Concat(proxies).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }

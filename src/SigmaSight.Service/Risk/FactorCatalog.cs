@@ -1,3 +1,5 @@
+using SigmaSight.Service.Hosting;
+
 namespace SigmaSight.Service.Risk;
 
 /// <summary>
@@ -21,16 +23,25 @@ public static class FactorCatalog
     public const string QualitySpread = "Quality Spread";
 
     /// <summary>
-    /// The symbol a factor regresses on: the market factor on the configured benchmark (<paramref name="marketBenchmark"/>,
-    /// NYA for the Dow Jones data) whatever its stored proxy says; every other factor on its proxy ETF.
+    /// The symbol a factor regresses on: the market factor on the configured benchmark (<c>Analytics:MarketBenchmark</c>,
+    /// NYA for the Dow Jones data) and the rate factor on the configured rate proxy (<c>Analytics:RateProxy</c>, the
+    /// symbol the stress tests' yield shocks move), whatever their stored proxies say; every other factor on its proxy ETF.
     /// </summary>
-    public static string ProxyOf(string name, string etfProxy, string marketBenchmark) =>
-        name == MarketBeta ? marketBenchmark : etfProxy;
+    public static string ProxyOf(string name, string etfProxy, AnalyticsOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return name switch
+        {
+            MarketBeta => settings.MarketBenchmark,
+            IrBeta => settings.RateProxy,
+            _ => etfProxy,
+        };
+    }
 
     /// <summary>The symbols whose closes a factor's figures read: <see cref="ProxyOf"/> and, for a spread, its short leg.</summary>
-    public static IEnumerable<string> ProxiesOf(string name, string etfProxy, string? spreadShortProxy, string marketBenchmark)
+    public static IEnumerable<string> ProxiesOf(string name, string etfProxy, string? spreadShortProxy, AnalyticsOptions settings)
     {
-        yield return ProxyOf(name, etfProxy, marketBenchmark);
+        yield return ProxyOf(name, etfProxy, settings);
         if (spreadShortProxy is not null) yield return spreadShortProxy;
     }
 

@@ -39,7 +39,7 @@ public sealed partial class SymbolAnalyticsJob(
         // One analytics date (a nightly): the window is the one each portfolio-risk job of the run reads.
         if (dates.Count == 1) closeCache.Store(runId, closes, from, dates[0]);
 
-        var figures = new SymbolFigures(factors, settings.MarketBenchmark);
+        var figures = new SymbolFigures(factors, settings);
         var exposures = new List<SymbolFactorExposure>();
         var volatility = new List<SymbolVolatility>();
         var failures = new List<string>();

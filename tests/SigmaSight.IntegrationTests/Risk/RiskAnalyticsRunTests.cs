@@ -114,7 +114,7 @@ public sealed class RiskAnalyticsRunTests : IAsyncLifetime
             var volatility = await db.SymbolVolatilities.AsNoTracking().Where(v => v.AsOf == _last).ToListAsync();
             var symbols = volatility.Select(v => v.Symbol).ToList();
             var (closes, _) = await CloseHistory.ForSymbolAnalyticsAsync(db, symbols, factors, settings, calendar, dates, CancellationToken.None);
-            var figures = new SymbolFigures(factors, settings.MarketBenchmark);
+            var figures = new SymbolFigures(factors, settings);
             var computed = symbols.Select(symbol => figures.Compute(symbol, closes, _last)).ToList();
             return (Lines(computed.SelectMany(c => c.Exposures), computed.Select(c => c.Volatility)), Lines(exposures, volatility));
         });

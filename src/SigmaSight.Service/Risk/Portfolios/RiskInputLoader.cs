@@ -35,7 +35,7 @@ public sealed class RiskInputLoader(
         var shared = await referenceCache.GetAsync(connection, runId, read.Generation, asOf, cancellationToken).ConfigureAwait(false);
         var calendar = new NyseCalendar(shared.Closures);
         var settings = options.Value;
-        var proxies = shared.Factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings.MarketBenchmark))
+        var proxies = shared.Factors.Select(f => FactorCatalog.ProxyOf(f.Name, f.EtfProxy, settings))
             .Append(settings.MarketBenchmark).Append(settings.RateProxy);
         var closes = await closeCache.LoadAsync(db, runId, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)],
             calendar.AddTradingDays(asOf, -settings.HistoryTradingDays), asOf, cancellationToken).ConfigureAwait(false);

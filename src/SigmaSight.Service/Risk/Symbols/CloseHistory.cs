@@ -37,7 +37,7 @@ public static class CloseHistory
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(dates);
-        var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, settings.MarketBenchmark))
+        var proxies = factors.SelectMany(f => FactorCatalog.ProxiesOf(f.Name, f.EtfProxy, f.SpreadShortProxy, settings))
             .Append(settings.MarketBenchmark);
         var from = calendar.AddTradingDays(dates[0], -settings.HistoryTradingDays);
         var closes = await LoadAsync(db, [.. symbols.Concat(proxies).Distinct(StringComparer.Ordinal)], from, dates[^1], cancellationToken)

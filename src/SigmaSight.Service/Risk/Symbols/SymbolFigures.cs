@@ -2,6 +2,7 @@ using SigmaSight.Analytics;
 using SigmaSight.Analytics.Regression;
 using SigmaSight.Analytics.Series;
 using SigmaSight.Analytics.Volatility;
+using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Risk.Symbols;
 
@@ -10,7 +11,7 @@ namespace SigmaSight.Service.Risk.Symbols;
 /// OLS market and rate betas, the ridge style betas fitted together, the spread betas — and its volatility profile.
 /// A figure that cannot be computed is a row with null statistics and the reason.
 /// </summary>
-public sealed class SymbolFigures(IReadOnlyList<FactorDefinition> factors, string marketBenchmark)
+public sealed class SymbolFigures(IReadOnlyList<FactorDefinition> factors, AnalyticsOptions settings)
 {
     private const int RidgeWindow = 90;
 
@@ -22,7 +23,7 @@ public sealed class SymbolFigures(IReadOnlyList<FactorDefinition> factors, strin
         var rows = new List<SymbolFactorExposure>();
         foreach (var factor in factors.Where(f => f.Method == FactorMethods.RollingRegression))
         {
-            var proxy = FactorCatalog.ProxyOf(factor.Name, factor.EtfProxy, marketBenchmark);
+            var proxy = FactorCatalog.ProxyOf(factor.Name, factor.EtfProxy, settings);
             var fit = closes.TryGetValue(proxy, out var proxyCloses)
                 ? SingleFactorBeta.Estimate(series, proxyCloses, asOf)
                 : Estimates.Missing<OlsFit>($"no closes of the factor proxy {proxy}");
