@@ -30,6 +30,9 @@ public sealed partial class PnlPlanner(
             if (rebuild.Reason == RebuildReason.LateClose) LogLateClose(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
             if (rebuild.Reason == RebuildReason.Import) LogImported(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
         }
+        foreach (var (portfolioId, deferred) in plan.Where(p => p.Value.Deferred is not null).Select(p => (p.Key, p.Value.Deferred!)))
+            LogDeferred(logger, run.Id, portfolioId, deferred.From, run.RangeTo, deferred.Latest);
+        await DeferredRebuildFindings.AddAsync(db, run, plan, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // Corrected closes whose days this run now (re)builds are settled by it.
         await LateCloses.ClearPlannedAsync(db, plan.Where(p => p.Value.Dates.Count > 0).ToDictionary(p => p.Key, p => p.Value.Dates[0]),
             cancellationToken).ConfigureAwait(false);
@@ -128,6 +131,10 @@ public sealed partial class PnlPlanner(
     [LoggerMessage(EventId = 1602, Level = LogLevel.Information,
         Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date:yyyy-MM-dd}: a portfolio import changed its lots or flows there")]
     private static partial void LogImported(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
+
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Warning,
+        Message = "Run {RunId}: portfolio {PortfolioId} is due for a rebuild from {Date:yyyy-MM-dd}, but the run ends on {RangeTo:yyyy-MM-dd}, before its latest snapshot {Latest:yyyy-MM-dd}: left pending")]
+    private static partial void LogDeferred(ILogger logger, Guid runId, Guid portfolioId, DateOnly date, DateOnly rangeTo, DateOnly latest);
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
         Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date:yyyy-MM-dd}: a close it was valued without has arrived or was corrected")]

@@ -44,6 +44,15 @@ public static class PortfolioDates
             var reason = rebuildFrom is null ? RebuildReason.None
                 : lateClose == start ? RebuildReason.LateClose
                 : p.RebuildFrom == start ? RebuildReason.Import : RebuildReason.Requested;
+            // A rebuild deletes every snapshot from its first day on; a run whose range ends before the latest one
+            // would leave the days after its range deleted (and their analytics lost) while it verifies Completed. It
+            // leaves the portfolio as stored and the rebuild pending for a run that reaches the latest snapshot.
+            if (rebuildFrom is { } from && run.Kind != RunKind.Recompute && run.RangeTo < p.Latest)
+            {
+                plan[p.Id] = new PortfolioPlan([], p.Latest.Value.AddDays(1), null, RebuildReason.None,
+                    new DeferredRebuild(from, reason, p.Latest.Value));
+                continue;
+            }
             plan[p.Id] = new PortfolioPlan([.. calendar.TradingDays(start, run.RangeTo)], start, rebuildFrom, reason);
         }
         return plan;
@@ -52,9 +61,14 @@ public static class PortfolioDates
 
 /// <summary>
 /// The days a portfolio processes, from <see cref="Start"/> on; <see cref="RebuildFrom"/> is set when they overwrite
-/// stored snapshots, for <see cref="Reason"/>.
+/// stored snapshots, for <see cref="Reason"/>; <see cref="Deferred"/> when a rebuild is due but the run's range ends
+/// before the latest snapshot, so the run leaves it to a later one.
 /// </summary>
-public sealed record PortfolioPlan(IReadOnlyList<DateOnly> Dates, DateOnly Start, DateOnly? RebuildFrom, RebuildReason Reason);
+public sealed record PortfolioPlan(IReadOnlyList<DateOnly> Dates, DateOnly Start, DateOnly? RebuildFrom, RebuildReason Reason,
+    DeferredRebuild? Deferred = null);
+
+/// <summary>A rebuild from <see cref="From"/> (for <see cref="Reason"/>) that a run ending before <see cref="Latest"/> leaves pending.</summary>
+public sealed record DeferredRebuild(DateOnly From, RebuildReason Reason, DateOnly Latest);
 
 /// <summary>Why a run overwrites a portfolio's stored snapshots.</summary>
 public enum RebuildReason
