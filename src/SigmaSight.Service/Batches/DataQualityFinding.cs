@@ -8,7 +8,7 @@ public sealed class DataQualityFinding
     public DateOnly BusinessDate { get; set; }
     public string? Symbol { get; set; }
     public Guid? PortfolioId { get; set; }
-    /// <summary>missing, stale, non_positive, jump, unvalued, insufficient_history, rebuild_deferred.</summary>
+    /// <summary>missing, stale, non_positive, jump, unvalued, insufficient_history, revised, rebuild_deferred.</summary>
     public required string Kind { get; set; }
     public required string Severity { get; set; }
     public required string Detail { get; set; }

@@ -14,7 +14,8 @@ namespace SigmaSight.Service.MarketData;
 /// day) only after each symbol's last stored close (<see cref="CloseRequests"/>); the fetched range is stored on the
 /// item. A symbol without a close on a day of the run, a non-positive close from a provider (not stored) and an
 /// implausible jump are data-quality findings, not failures of the chunk (one bad symbol must not fail others); a
-/// malformed vendor answer fails the chunk naming the symbol.
+/// malformed vendor answer fails the chunk naming the symbol. A stored close the provider now gives differently is
+/// replaced, its holders are marked for rebuild (<see cref="PriceUpserter"/>), and it is a <c>revised</c> finding.
 /// </summary>
 public sealed partial class LoadMarketDataJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, MarketDataChain chain,
@@ -49,9 +50,13 @@ public sealed partial class LoadMarketDataJob(
         FinishOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var written = 0;
+            var (written, revised) = (0, new List<DataQualityFinding>());
             foreach (var (source, split) in sourced)
-                written += await PriceUpserter.UpsertAsync(db, source, split.Usable, cancellationToken).ConfigureAwait(false);
+            {
+                var upsert = await PriceUpserter.UpsertAsync(db, source, split.Usable, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                written += upsert.Written;
+                revised.AddRange(RevisedCloseFindings.Of(run, source, upsert.Revised, time.GetUtcNow()));
+            }
             await SecurityUpserter.UpsertAsync(db, securities, cancellationToken).ConfigureAwait(false);
             await db.BatchItems.Where(i => i.RunId == runId && i.Phase == reference.Phase && i.ItemKey == reference.ItemKey)
                 .ExecuteUpdateAsync(u => u.SetProperty(i => i.FetchedFrom, fetchedFrom).SetProperty(i => i.FetchedTo, run.RangeTo),
@@ -61,6 +66,7 @@ public sealed partial class LoadMarketDataJob(
             List<DataQualityFinding> findings = outcome == FinishOutcome.AlreadyFinished ? [] :
             [
                 .. sourced.SelectMany(s => s.Split.Findings),
+                .. revised,
                 .. await MissingCloseFinder.FindAsync(db, run, symbols, usable, calendar, chain.Description, time.GetUtcNow(), cancellationToken)
                     .ConfigureAwait(false),
                 .. await JumpFinder.FindAsync(db, run, symbols, time.GetUtcNow(), cancellationToken).ConfigureAwait(false),

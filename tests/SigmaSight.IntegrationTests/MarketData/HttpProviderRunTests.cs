@@ -114,9 +114,9 @@ public sealed class HttpProviderRunTests
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices")).Should().Be(0, "the chunk wrote nothing");
     }
 
-    private const string ApiKey = "integration-key-3f9a";
+    internal const string ApiKey = "integration-key-3f9a";
 
-    private static Task<BatchTestHost> StartHostAsync(FakeVendor vendor, CapturedLogs logs) => BatchTestHost.StartAsync(
+    internal static Task<BatchTestHost> StartHostAsync(FakeVendor vendor, CapturedLogs logs) => BatchTestHost.StartAsync(
         settings: new Dictionary<string, string?>
         {
             ["MarketData:Provider"] = "http",
@@ -128,7 +128,7 @@ public sealed class HttpProviderRunTests
         },
         configureServices: s => s.AddSingleton<ILoggerProvider>(logs));
 
-    private static async Task<List<DateOnly>> SeedAsync(BatchTestHost host)
+    internal static async Task<List<DateOnly>> SeedAsync(BatchTestHost host)
     {
         await host.SeedDemoAsync();
         return await host.WithScopeAsync(async s =>
@@ -139,7 +139,7 @@ public sealed class HttpProviderRunTests
         });
     }
 
-    private static async Task<FakeVendor> StartVendorAsync(Func<string, DateOnly, DateOnly, int, Task<(int Status, string Body)>> answer,
+    internal static async Task<FakeVendor> StartVendorAsync(Func<string, DateOnly, DateOnly, int, Task<(int Status, string Body)>> answer,
         ConcurrentDictionary<string, ConcurrentQueue<string>> attempts)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -169,7 +169,7 @@ public sealed class HttpProviderRunTests
         return new FakeVendor(app, address);
     }
 
-    private sealed class FakeVendor(WebApplication app, string baseUrl) : IAsyncDisposable
+    internal sealed class FakeVendor(WebApplication app, string baseUrl) : IAsyncDisposable
     {
         public string BaseUrl => baseUrl;
 

@@ -7,7 +7,7 @@ namespace SigmaSight.Service.Batches.Planning;
 /// <summary>
 /// Finds, per portfolio, the first day whose snapshot must be rebuilt because of a close that changed since: a day
 /// valued with a stale price (an older close) for which the real close is stored now, or the first day of a pending
-/// <c>snapshot_rebuilds</c> row (a price import corrected a close the snapshots were valued with). From that day on
+/// <c>snapshot_rebuilds</c> row (a price import or a provider replaced a close the snapshots were valued with). From that day on
 /// the portfolio's snapshots are rebuilt.
 /// </summary>
 public static class LateCloses
