@@ -26,9 +26,11 @@ public sealed class PhaseAdvancer(SigmaSightDbContext db, IBackgroundJobClient j
         var next = await db.BatchPhases.Where(p => p.RunId == runId && p.Phase > completedPhase)
             .OrderBy(p => p.Phase).Select(p => new { p.Phase, p.Status }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (next is null) return;
-        if (next.Phase == BatchPhases.Verify && next.Status.IsFinished())
+        if (next.Phase == BatchPhases.Verify && next.Status != PhaseStatus.Pending)
         {
-            // A reopened phase finished again (risk recomputed after a late success): verify the run again.
+            // A reopened phase finished again (risk recomputed after a late success): verify the run again. Also when
+            // verify has started but not finished: its job may have run while the phase was reopened and returned
+            // without verifying, and its starter enqueues nothing for an item whose job is recorded.
             jobs.Enqueue<VerifyRunJob>(JobQueues.Coordination, j => j.RunAsync(runId, CancellationToken.None));
             return;
         }
