@@ -44,6 +44,16 @@ internal static class RiskInputBatch
 {
     private const string S = SigmaSightDbContext.Schema;
 
+    /// <summary>
+    /// The stored daily returns of the last 63 snapshots on or before the day (<see cref="SnapshotVolatility"/>), newest
+    /// first: a backward scan of the unique (portfolio_id, snapshot_date) index that stops after 63 rows, however long the
+    /// history (<c>RiskHistoryCostTests</c>).
+    /// </summary>
+    internal static readonly string SnapshotReturnsSql = $"""
+        SELECT daily_return FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio AND snapshot_date <= @asOf
+        ORDER BY snapshot_date DESC LIMIT {SnapshotVolatility.SnapshotsUsed}
+        """;
+
     private static readonly string[] PortfolioQueries =
     [
         $"SELECT name FROM {S}.portfolios WHERE id = @portfolio",
@@ -57,12 +67,7 @@ internal static class RiskInputBatch
                snapshot_realized_vol_21d, snapshot_realized_vol_63d, snapshot_volatility_reason
         FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio AND snapshot_date = @asOf
         """,
-        // The stored daily returns of the last 63 snapshots on or before the day (SnapshotVolatility), newest first: a
-        // backward scan of the unique (portfolio_id, snapshot_date) index that stops after 63 rows, however long the history.
-        $"""
-        SELECT daily_return FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio AND snapshot_date <= @asOf
-        ORDER BY snapshot_date DESC LIMIT {SnapshotVolatility.SnapshotsUsed}
-        """,
+        SnapshotReturnsSql,
         $"""
         SELECT v.id, v.position_id, v.portfolio_id, v.value_date, v.price, v.price_date, v.market_value, v.unrealized_pnl, v.delta,
                {PositionRow.Columns}
