@@ -19,7 +19,12 @@ Written from shared/reference/analytics-conventions.md only (never from the C#),
     interpolation), ES = -mean(P&L <= quantile); parametric sigma_1d = (sd_ddof1(last 63 returns) x sqrt 252)
     / sqrt 252, VaR = z sigma_1d NAV, ES = sigma_1d NAV phi(z) / (1 - alpha), scipy.stats.norm;
   * options: the script's own Black-Scholes (scipy.stats.norm), vol = realised 63-day vol of the underlying
-    (floor 5%), position greeks x quantity x 100, exposure = delta x S x quantity x 100.
+    (floor 5%), position greeks x quantity x 100, exposure = delta x S x quantity x 100;
+  * snapshot-based realised volatility: snapshots of a buy-and-hold book (NAV = cash + sum quantity x close, stored to
+    the cent; daily_pnl = NAV - NAV_prev - flow; daily_return = daily_pnl / NAV_prev stored to 10 places, none when
+    NAV_prev <= 0, so none on the inception day); a window of N = the last N snapshots on or before D; the figure is
+    pandas' std(ddof=1) x sqrt 252 of their returns when all N have one, else absent with
+    "insufficient history: k of N snapshot returns".
 Inputs (portfolios, betas, scenarios, proxies) are fixed in portfolio_risk_inputs.py; closes come from the
 checked-in subset TestData/risk/dowjones30_closes_2000.csv (see its README).
 
@@ -29,6 +34,7 @@ Writes tests/SigmaSight.UnitTests/TestData/risk/*.csv (every file but the closes
 import csv
 import math
 import pathlib
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -217,6 +223,51 @@ def var(pnl, ret, nav_):
     return out
 
 
+# ---------- snapshot-based realised volatility ----------
+
+def snapshots(portfolio, n, flows):
+    """(date, nav, daily_pnl, daily_return or None) of a buy-and-hold book's snapshots on the last n dates ending D."""
+    lots = inp.PORTFOLIOS[portfolio]["lots"]
+    held = [(symbol, Decimal(repr(qty))) for _, kind, symbol, qty, _ in lots if kind in ("stock", "etf")]
+    private = sum((Decimal(repr(extra)) for _, kind, _, _, extra in lots if kind == "private"), Decimal(0))
+    cash = Decimal(repr(inp.PORTFOLIOS[portfolio]["cash"]))
+    rows, nav_prev = [], None
+    for i, date in enumerate(CLOSES.index[-n:]):
+        flow = Decimal(repr(flows.get(n - 1 - i, 0.0)))
+        cash += flow
+        value = cash + private + sum(q * Decimal(repr(float(CLOSES.loc[date, s]))) for s, q in held)
+        nav = value.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if nav_prev is None:  # inception: the starting cash is its contribution, and there is no previous NAV
+            pnl, ret = nav - cash, None
+        else:
+            pnl = nav - nav_prev - flow
+            ret = (pnl / nav_prev).quantize(Decimal("1e-10"), ROUND_HALF_UP) if nav_prev > 0 else None
+        rows.append((date, nav, pnl, ret))
+        nav_prev = nav
+    return rows
+
+
+def snapshot_volatility(returns, window):
+    """(returns in the window, figure or None, reason) over the last `window` snapshots."""
+    s = pd.Series([np.nan if r is None else float(r) for r in returns], dtype=float).tail(window)
+    k = int(s.count())
+    if k < window:
+        return k, None, f"insufficient history: {k} of {window} snapshot returns"
+    return k, float(s.std(ddof=1) * np.sqrt(252)), ""
+
+
+def snapshot_cases():
+    series_rows, golden_rows = [], []
+    for case, portfolio, n, flows in inp.SNAPSHOT_CASES:
+        rows = snapshots(portfolio, n, flows)
+        series_rows += [[case, d, str(nav), str(pnl), "" if r is None else str(r)] for d, nav, pnl, r in rows]
+        figures = [snapshot_volatility([r for _, _, _, r in rows], w) for w in (21, 63)]
+        golden_rows.append([case, portfolio, n] + [x for k, v, why in figures for x in (k, f(v), why)])
+    write("snapshot_returns.csv", ["case", "date", "nav", "daily_pnl", "daily_return"], series_rows)
+    write("snapshot_volatility_golden.csv", ["case", "portfolio", "snapshots", "returns_21", "vol_21", "reason_21",
+                                             "returns_63", "vol_63", "reason_63"], golden_rows)
+
+
 # ---------- PSD cases ----------
 
 def psd_cases():
@@ -320,6 +371,7 @@ def main():
                                 "difference"], sector_rows)
     write("concentration_golden.csv", ["portfolio", "symbols", "hhi", "effective_n", "top3", "top10"], conc_rows)
     write("var_golden.csv", ["portfolio", "method", "confidence", "var", "es"], var_rows)
+    snapshot_cases()
 
 
 if __name__ == "__main__":

@@ -151,3 +151,24 @@ PORTFOLIOS = {
         ],
     },
 }
+
+# Snapshot-based realised volatility (conventions, Volatility: "the snapshot-based series is reported beside it once it
+# has enough days"). Each case is a buy-and-hold book of one portfolio's stock, ETF and private lots and its cash (the
+# options are left out: their daily values would need a Black-Scholes price a day) with a snapshot on each of the last
+# `snapshots` trading dates ending D, the first being its inception. flows: {trading dates before D (0 = D): amount},
+# booked at the end of that day. (case, portfolio, snapshots, flows)
+SNAPSHOT_CASES = [
+    ("long_only_99_returns", "long_only", 100, {}),           # both figures, from the last 21 / 63 of 99 returns
+    ("long_only_63_returns", "long_only", 64, {}),            # exactly 63 returns: both figures
+    ("long_only_62_returns", "long_only", 63, {}),            # 62 returns: the 21-day figure only
+    ("long_only_21_returns", "long_only", 22, {}),            # exactly 21 returns: the 21-day figure only
+    ("long_only_20_returns", "long_only", 21, {}),            # 20 returns: neither figure
+    ("with_options_12_returns", "with_options", 13, {}),      # a new portfolio: neither figure
+    ("long_only_inception_on_d", "long_only", 1, {}),         # the inception day itself: no return at all
+    # A withdrawal leaves NAV below 0 at the close 31 dates before D and a contribution restores it the next day: that
+    # day's snapshot has no return (NAV_prev <= 0), inside the last 63 snapshots but not the last 21.
+    ("long_only_nav_below_zero", "long_only", 80, {31: -2000000.0, 30: 2000000.0}),
+    # The net-short book held unchanged from 63 dates before D: its NAV (1,000,000 on D) was below 0 in early October
+    # 2000, so 5 of its last 63 snapshots have no return; its 21-day figure is a levered book's (about 250 %).
+    ("long_short_nav_below_zero", "long_short", 64, {}),
+]

@@ -21,6 +21,8 @@ internal static class PortfolioRiskHtml
         void Row(string term, string value) => html.Append(C, $"<dt>{term}</dt><dd>{value}</dd>");
         Row("Market beta (90d)", Number(s.Beta90d, "0.000"));
         Row("Volatility 21d / 63d", $"{Number(s.RealizedVol21d, "0.0%")} / {Number(s.RealizedVol63d, "0.0%")}");
+        Row("Snapshot volatility 21d / 63d", $"{Number(s.SnapshotRealizedVol21d, "0.0%")} / {Number(s.SnapshotRealizedVol63d, "0.0%")}" +
+            (s.SnapshotVolatilityReason is { } why ? $" ({Encode(why)})" : ""));
         Row("HAR forecast 21d", $"{Number(s.ExpectedVol21d, "0.0%")} (trend {Encode(s.VolatilityTrend ?? "–")}, percentile {Number(s.VolatilityPercentile, "0%")})");
         Row("VaR 95% / 99% (historical)", $"{Money(s.Var95)} / {Money(s.Var99)}");
         Row("ES 95% / 99% (historical)", $"{Money(s.Es95)} / {Money(s.Es99)}");

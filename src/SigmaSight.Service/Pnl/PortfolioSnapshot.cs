@@ -34,6 +34,14 @@ public sealed class PortfolioSnapshot
     public double? ExpectedVol21d { get; set; }
     public string? VolatilityTrend { get; set; }
     public double? VolatilityPercentile { get; set; }
+    /// <summary>
+    /// Realised 21- and 63-day volatility of the portfolio's own stored daily returns (its last 21 / 63 snapshots), beside
+    /// the holdings-based figures above; null until it has that many returns, with the reason in
+    /// <see cref="SnapshotVolatilityReason"/>.
+    /// </summary>
+    public double? SnapshotRealizedVol21d { get; set; }
+    public double? SnapshotRealizedVol63d { get; set; }
+    public string? SnapshotVolatilityReason { get; set; }
     /// <summary>One-day historical VaR and ES at 95 % and 99 %, as positive losses in currency.</summary>
     public decimal? Var95 { get; set; }
     public decimal? Var99 { get; set; }

@@ -26,6 +26,8 @@ internal sealed class PortfolioSnapshotConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.RealizedVol63d).HasColumnName("realized_vol_63d");
         builder.Property(s => s.ExpectedVol21d).HasColumnName("expected_vol_21d");
         builder.Property(s => s.VolatilityTrend).HasMaxLength(20);
+        builder.Property(s => s.SnapshotRealizedVol21d).HasColumnName("snapshot_realized_vol_21d");
+        builder.Property(s => s.SnapshotRealizedVol63d).HasColumnName("snapshot_realized_vol_63d");
         builder.Property(s => s.Var95).HasColumnName("var_95").HasPrecision(20, 2);
         builder.Property(s => s.Var99).HasColumnName("var_99").HasPrecision(20, 2);
         builder.Property(s => s.Es95).HasColumnName("es_95").HasPrecision(20, 2);

@@ -83,6 +83,20 @@ public sealed class CliOutputTests(PoisonedBackfill backfill) : IClassFixture<Po
             """);
         stress.Should().NotBeEmpty();
         risk.GetProperty("stress").GetArrayLength().Should().Be(stress.Count);
+        // The snapshot-based volatility as stored: the demo book's history holds fewer than 63 snapshot returns, so its 63-day
+        // figure is null (never 0) with the reason; its 21-day figure is the stored one.
+        var stored = (await TestDatabase.RowsAsync($"""
+            SELECT s.snapshot_realized_vol_21d, s.snapshot_realized_vol_63d IS NULL, s.snapshot_volatility_reason,
+                   (SELECT count(daily_return) FROM (SELECT daily_return FROM sigmasight.portfolio_snapshots
+                     WHERE portfolio_id = s.portfolio_id AND snapshot_date <= s.snapshot_date ORDER BY snapshot_date DESC LIMIT 63) w)
+              FROM sigmasight.portfolio_snapshots s JOIN sigmasight.portfolios p ON p.id = s.portfolio_id
+             WHERE p.name = '{PoisonedBackfill.Healthy}' AND s.snapshot_date = '{healthy[1]}'
+            """)).Single().Split('|');
+        var summary = risk.GetProperty("summary");
+        summary.GetProperty("snapshotRealizedVol21d").GetDouble().Should().Be(double.Parse(stored[0], System.Globalization.CultureInfo.InvariantCulture));
+        (summary.GetProperty("snapshotRealizedVol63d").ValueKind, stored[1]).Should().Be((JsonValueKind.Null, "True"));
+        summary.GetProperty("snapshotVolatilityReason").GetString().Should().Be(stored[2])
+            .And.Be($"insufficient history: {stored[3]} of 63 snapshot returns");
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using SigmaSight.Service.Hosting;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk;
+using SigmaSight.Service.Risk.Reports;
 using SigmaSight.Service.Risk.Symbols;
 
 namespace SigmaSight.IntegrationTests.Risk;
@@ -85,6 +86,49 @@ public sealed class RiskAnalyticsRunTests : IAsyncLifetime
              WHERE v.value_date = '{_last:yyyy-MM-dd}' AND pos.investment_class = 'OPTIONS'
             """);
         options.Should().NotBeEmpty().And.OnlyContain(r => r.EndsWith("|True", StringComparison.Ordinal), "every open option lot has its greeks");
+    }
+
+    /// <summary>
+    /// The snapshot-based realised volatility as the run stored it, against PostgreSQL's own <c>stddev_samp</c> of each
+    /// portfolio's stored daily returns over its last 21 / 63 snapshots (× √252). The demo's snapshots from its inception
+    /// hold fewer than 63 returns: every portfolio (the private-only one too) has its 21-day figure and not yet its
+    /// 63-day one, which is null with its reason (never 0); the risk report (the API's and the risk verb's) carries both.
+    /// </summary>
+    [Fact]
+    public async Task SnapshotVolatility_IsStoredFromTheSnapshotsReturns_Once21AreThere_AndIsNullWithItsReasonBefore63()
+    {
+        var rows = (await RowsAsync($"""
+            WITH w AS (
+                SELECT portfolio_id, daily_return, row_number() OVER (PARTITION BY portfolio_id ORDER BY snapshot_date DESC) AS k
+                  FROM sigmasight.portfolio_snapshots WHERE snapshot_date <= '{_last:yyyy-MM-dd}')
+            SELECT p.name, count(w.daily_return) FILTER (WHERE w.k <= 21),
+                   (stddev_samp(w.daily_return) FILTER (WHERE w.k <= 21))::float8 * sqrt(252::float8),
+                   count(w.daily_return) FILTER (WHERE w.k <= 63),
+                   s.snapshot_realized_vol_21d, s.snapshot_realized_vol_63d, s.snapshot_volatility_reason
+              FROM w JOIN sigmasight.portfolios p ON p.id = w.portfolio_id
+              JOIN sigmasight.portfolio_snapshots s ON s.portfolio_id = w.portfolio_id AND s.snapshot_date = '{_last:yyyy-MM-dd}'
+             GROUP BY p.name, s.snapshot_realized_vol_21d, s.snapshot_realized_vol_63d, s.snapshot_volatility_reason ORDER BY 1
+            """)).Select(r => r.Split('|')).ToList();
+
+        rows.Should().HaveCount(5, "five portfolios");
+        foreach (var r in rows)
+        {
+            (r[1], r[3]).Should().Be(("21", "60"), $"{r[0]}: 61 snapshots from the demo's inception, 60 of them with a return");
+            double.Parse(r[4], CultureInfo.InvariantCulture).Should().BeApproximately(double.Parse(r[2], CultureInfo.InvariantCulture),
+                1e-9 * double.Parse(r[2], CultureInfo.InvariantCulture), $"{r[0]}: the 21-day figure is the SD of the stored returns");
+            r[5].Should().BeEmpty($"{r[0]} has 60 of 63 returns: no 63-day figure yet, and not 0");
+            r[6].Should().Be("insufficient history: 60 of 63 snapshot returns", r[0]);
+        }
+        var report = await _host.WithScopeAsync(async s => await s.GetRequiredService<RiskReportReader>().ReadAsync(
+            await s.GetRequiredService<SigmaSightDbContext>().Portfolios.Where(p => p.Name == HedgeFund).Select(p => p.Id).SingleAsync(),
+            _last, CancellationToken.None));
+        var stored = rows.Single(r => r[0] == HedgeFund);
+        (report!.Summary.SnapshotRealizedVol21d, report.Summary.SnapshotRealizedVol63d, report.Summary.SnapshotVolatilityReason)
+            .Should().Be((double.Parse(stored[4], CultureInfo.InvariantCulture), null, stored[6]));
+        using var printed = new StringWriter();
+        await RiskReportPrinter.PrintAsync(report, printed);
+        var percent = (report.Summary.SnapshotRealizedVol21d!.Value * 100).ToString("0.00", CultureInfo.InvariantCulture);
+        printed.ToString().Should().Contain($"  vol of the snapshots' returns 21d {percent}%  63d -  (insufficient history: 60 of 63 snapshot returns)");
     }
 
     [Fact]

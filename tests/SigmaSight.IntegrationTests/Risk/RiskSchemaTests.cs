@@ -133,7 +133,8 @@ public sealed class RiskSchemaTests : IAsyncLifetime
             "es_99:numeric:YES", "parametric_var_95:numeric:YES", "parametric_var_99:numeric:YES",
             "parametric_es_95:numeric:YES", "parametric_es_99:numeric:YES", "hhi:double precision:YES",
             "effective_num_positions:double precision:YES", "top_3_concentration:double precision:YES",
-            "top_10_concentration:double precision:YES",
+            "top_10_concentration:double precision:YES", "snapshot_realized_vol_21d:double precision:YES",
+            "snapshot_realized_vol_63d:double precision:YES", "snapshot_volatility_reason:text:YES",
         ]);
     }
 }

@@ -567,6 +567,18 @@ namespace SigmaSight.Service.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("snapshot_date");
 
+                    b.Property<double?>("SnapshotRealizedVol21d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("snapshot_realized_vol_21d");
+
+                    b.Property<double?>("SnapshotRealizedVol63d")
+                        .HasColumnType("double precision")
+                        .HasColumnName("snapshot_realized_vol_63d");
+
+                    b.Property<string>("SnapshotVolatilityReason")
+                        .HasColumnType("text")
+                        .HasColumnName("snapshot_volatility_reason");
+
                     b.Property<int>("StalePriceCount")
                         .HasColumnType("integer")
                         .HasColumnName("stale_price_count");

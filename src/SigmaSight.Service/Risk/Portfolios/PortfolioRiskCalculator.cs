@@ -7,7 +7,6 @@ using SigmaSight.Analytics.Risk.Holdings;
 using SigmaSight.Analytics.Risk.Sectors;
 using SigmaSight.Analytics.Risk.ValueAtRisk;
 using SigmaSight.Analytics.Series;
-using SigmaSight.Analytics.Volatility;
 
 using SigmaSight.Service.Hosting;
 
@@ -84,34 +83,6 @@ public sealed partial class PortfolioRiskCalculator(RiskInputs inputs, Analytics
 
     private List<string> RiskSymbols() =>
         [.. _holdings.Where(h => h.Kind != HoldingKind.Private).Select(h => h.RiskSymbol!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    private (string, string?) Volatility()
-    {
-        foreach (var lot in inputs.Lots.Where(l => l.Holding.RiskSymbol is not null))
-        {
-            var vol = inputs.SymbolVolatility.GetValueOrDefault(lot.Holding.RiskSymbol!);
-            var risk = PositionRisk(lot);
-            risk.RealizedVol21d = vol?.RealizedVol21d;
-            risk.RealizedVol63d = vol?.RealizedVol63d;
-            risk.ExpectedVol21d = vol?.ExpectedVol21d;
-        }
-        var symbols = RiskSymbols();
-        if (symbols.Count == 0) return (AnalyticStatuses.NotApplicable, "no priced holdings (private assets only)");
-        var series = HoldingsSeries.Returns(_holdings, _nav, Returns(symbols, HistoryReturns));
-        if (series.Value is not { } returns) return Of(series);
-        var profile = VolatilityProfile.FromReturns(returns);
-        _figures.SnapshotColumns.Add(s =>
-        {
-            s.RealizedVol21d = profile.Realized21.ValueOrNull();
-            s.RealizedVol63d = profile.Realized63.ValueOrNull();
-            s.ExpectedVol21d = profile.Har.TryGetValue(out var har) ? har.ExpectedVolatility21 : null;
-            s.VolatilityTrend = profile.Trend.TryGetValue(out var trend) ? trend.Direction.ToString().ToLowerInvariant() : null;
-            s.VolatilityPercentile = profile.Percentile.ValueOrNull();
-        });
-        var reasons = new[] { profile.Realized21.Reason, profile.Realized63.Reason, profile.Har.Reason, profile.Trend.Reason, profile.Percentile.Reason }
-            .OfType<string>().Distinct().ToList();
-        return reasons.Count == 0 ? Present() : (AnalyticStatuses.InsufficientHistory, string.Join("; ", reasons));
-    }
 
     private (string, string?) Concentration()
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using SigmaSight.Analytics.Volatility;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
@@ -14,6 +15,7 @@ namespace SigmaSight.Service.Risk.Portfolios;
 internal sealed record PortfolioReads(
     string? PortfolioName,
     PortfolioSnapshot? Snapshot,
+    List<double?> SnapshotReturns,
     List<(Position Position, PositionValue Value)> Lots,
     string Generation,
     bool HasStoredRows);
@@ -42,6 +44,16 @@ internal static class RiskInputBatch
 {
     private const string S = SigmaSightDbContext.Schema;
 
+    /// <summary>
+    /// The stored daily returns of the last 63 snapshots on or before the day (<see cref="SnapshotVolatility"/>), newest
+    /// first: a backward scan of the unique (portfolio_id, snapshot_date) index that stops after 63 rows, however long the
+    /// history (<c>RiskHistoryCostTests</c>).
+    /// </summary>
+    internal static readonly string SnapshotReturnsSql = $"""
+        SELECT daily_return FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio AND snapshot_date <= @asOf
+        ORDER BY snapshot_date DESC LIMIT {SnapshotVolatility.SnapshotsUsed}
+        """;
+
     private static readonly string[] PortfolioQueries =
     [
         $"SELECT name FROM {S}.portfolios WHERE id = @portfolio",
@@ -51,9 +63,11 @@ internal static class RiskInputBatch
                long_value, short_value, gross_exposure, net_exposure, num_positions, num_long_positions, num_short_positions,
                stale_price_count, run_id, created_at, beta_90d, realized_vol_21d, realized_vol_63d, expected_vol_21d,
                volatility_trend, volatility_percentile, var_95, var_99, es_95, es_99, parametric_var_95, parametric_var_99,
-               parametric_es_95, parametric_es_99, hhi, effective_num_positions, top_3_concentration, top_10_concentration
+               parametric_es_95, parametric_es_99, hhi, effective_num_positions, top_3_concentration, top_10_concentration,
+               snapshot_realized_vol_21d, snapshot_realized_vol_63d, snapshot_volatility_reason
         FROM {S}.portfolio_snapshots WHERE portfolio_id = @portfolio AND snapshot_date = @asOf
         """,
+        SnapshotReturnsSql,
         $"""
         SELECT v.id, v.position_id, v.portfolio_id, v.value_date, v.price, v.price_date, v.market_value, v.unrealized_pnl, v.delta,
                {PositionRow.Columns}
@@ -117,10 +131,12 @@ internal static class RiskInputBatch
         await reader.RowsAsync(_ => 0, cancellationToken).ConfigureAwait(false); // the lock, held from here on
         var name = (await reader.NextRowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var snapshot = (await reader.NextRowsAsync(RiskInputRows.Snapshot, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        var returns = await reader.NextRowsAsync(r => (double?)r.NullableValue<decimal>(0), cancellationToken).ConfigureAwait(false);
+        returns.Reverse(); // oldest first
         var lots = await reader.NextRowsAsync(r => (PositionRow.Read(r, 9), RiskInputRows.Value(r)), cancellationToken).ConfigureAwait(false);
         var generation = (await reader.NextRowsAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Single();
         var stored = (await reader.NextRowsAsync(r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false)).Single();
-        return new PortfolioReads(name, snapshot, lots, generation, stored);
+        return new PortfolioReads(name, snapshot, returns, lots, generation, stored);
     }
 
     /// <summary>Every symbol's analytics on <paramref name="asOf"/>, and the reference data.</summary>

@@ -44,8 +44,8 @@ public sealed class RiskInputLoader(
         var held = lots.Select(l => l.Holding.RiskSymbol).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var exposures = held.SelectMany(s => shared.Exposures[s]).ToList();
         var volatility = held.Where(shared.Volatility.ContainsKey).ToDictionary(s => s, s => shared.Volatility[s], StringComparer.Ordinal);
-        return new RiskInputs(portfolioId, name, asOf, snapshot, lots, closes, exposures, volatility, shared.BenchmarkWeights,
-            shared.Scenarios, shared.Factors, calendar) { HasStoredRows = read.HasStoredRows };
+        return new RiskInputs(portfolioId, name, asOf, snapshot, read.SnapshotReturns, lots, closes, exposures, volatility,
+            shared.BenchmarkWeights, shared.Scenarios, shared.Factors, calendar) { HasStoredRows = read.HasStoredRows };
     }
 
     private static RiskHolding Holding(Service.Portfolios.Position position, Pnl.PositionValue value,

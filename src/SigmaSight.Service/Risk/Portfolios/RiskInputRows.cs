@@ -22,7 +22,8 @@ internal static class RiskInputRows
         Es95 = r.NullableValue<decimal>(31), Es99 = r.NullableValue<decimal>(32), ParametricVar95 = r.NullableValue<decimal>(33),
         ParametricVar99 = r.NullableValue<decimal>(34), ParametricEs95 = r.NullableValue<decimal>(35), ParametricEs99 = r.NullableValue<decimal>(36),
         Hhi = r.NullableValue<double>(37), EffectiveNumPositions = r.NullableValue<double>(38), Top3Concentration = r.NullableValue<double>(39),
-        Top10Concentration = r.NullableValue<double>(40),
+        Top10Concentration = r.NullableValue<double>(40), SnapshotRealizedVol21d = r.NullableValue<double>(41),
+        SnapshotRealizedVol63d = r.NullableValue<double>(42), SnapshotVolatilityReason = r.NullableText(43),
     };
 
     internal static PositionValue Value(NpgsqlDataReader r) => new()

@@ -6,12 +6,18 @@ using SigmaSight.Service.Portfolios;
 
 namespace SigmaSight.Service.Risk.Portfolios;
 
-/// <summary>Everything phase 4 reads for one portfolio and day (with the trading calendar as of the read), loaded with set-based queries.</summary>
+/// <summary>
+/// Everything phase 4 reads for one portfolio and day (with the trading calendar as of the read), loaded with set-based queries.
+/// <c>SnapshotReturns</c> are the stored daily returns of the portfolio's last
+/// <see cref="Analytics.Volatility.SnapshotVolatility.SnapshotsUsed"/> snapshots on or before the day, oldest first (the
+/// day's own last), null where a snapshot has none.
+/// </summary>
 public sealed record RiskInputs(
     Guid PortfolioId,
     string PortfolioName,
     DateOnly AsOf,
     PortfolioSnapshot Snapshot,
+    IReadOnlyList<double?> SnapshotReturns,
     IReadOnlyList<HeldLot> Lots,
     IReadOnlyDictionary<string, DatedCloses> Closes,
     IReadOnlyList<SymbolFactorExposure> SymbolExposures,

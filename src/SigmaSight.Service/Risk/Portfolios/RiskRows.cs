@@ -109,7 +109,8 @@ internal static class RiskRows
         var command = new NpgsqlBatchCommand($"""
             UPDATE {S}.portfolio_snapshots
                SET beta_90d = @beta, realized_vol_21d = @vol21, realized_vol_63d = @vol63, expected_vol_21d = @expected21,
-                   volatility_trend = @trend, volatility_percentile = @percentile, var_95 = @var95, var_99 = @var99,
+                   volatility_trend = @trend, volatility_percentile = @percentile, snapshot_realized_vol_21d = @svol21,
+                   snapshot_realized_vol_63d = @svol63, snapshot_volatility_reason = @sreason, var_95 = @var95, var_99 = @var99,
                    es_95 = @es95, es_99 = @es99, parametric_var_95 = @pvar95, parametric_var_99 = @pvar99,
                    parametric_es_95 = @pes95, parametric_es_99 = @pes99, hhi = @hhi, effective_num_positions = @effective,
                    top_3_concentration = @top3, top_10_concentration = @top10
@@ -123,6 +124,9 @@ internal static class RiskRows
         p.Add(BatchCommands.Nullable("expected21", NpgsqlDbType.Double, snapshot.ExpectedVol21d));
         p.Add(BatchCommands.Nullable("trend", NpgsqlDbType.Varchar, snapshot.VolatilityTrend));
         p.Add(BatchCommands.Nullable("percentile", NpgsqlDbType.Double, snapshot.VolatilityPercentile));
+        p.Add(BatchCommands.Nullable("svol21", NpgsqlDbType.Double, snapshot.SnapshotRealizedVol21d));
+        p.Add(BatchCommands.Nullable("svol63", NpgsqlDbType.Double, snapshot.SnapshotRealizedVol63d));
+        p.Add(BatchCommands.Nullable("sreason", NpgsqlDbType.Text, snapshot.SnapshotVolatilityReason));
         p.Add(BatchCommands.Nullable("var95", NpgsqlDbType.Numeric, snapshot.Var95));
         p.Add(BatchCommands.Nullable("var99", NpgsqlDbType.Numeric, snapshot.Var99));
         p.Add(BatchCommands.Nullable("es95", NpgsqlDbType.Numeric, snapshot.Es95));

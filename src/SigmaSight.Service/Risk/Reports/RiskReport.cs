@@ -16,9 +16,14 @@ public sealed record RiskReport(
 
 public sealed record FamilyStatus(string Family, string Status, string? Reason);
 
+/// <summary>
+/// The snapshot's risk columns. The volatility figures are the holdings-based series' (realised, HAR, trend, percentile),
+/// then the realised 21/63 of the portfolio's own snapshot returns, null with <c>SnapshotVolatilityReason</c> until it has enough.
+/// </summary>
 public sealed record RiskSummary(
     double? Beta90d, double? RealizedVol21d, double? RealizedVol63d, double? ExpectedVol21d, string? VolatilityTrend,
-    double? VolatilityPercentile, decimal? Var95, decimal? Var99, decimal? Es95, decimal? Es99, decimal? ParametricVar95,
+    double? VolatilityPercentile, double? SnapshotRealizedVol21d, double? SnapshotRealizedVol63d, string? SnapshotVolatilityReason,
+    decimal? Var95, decimal? Var99, decimal? Es95, decimal? Es99, decimal? ParametricVar95,
     decimal? ParametricVar99, decimal? ParametricEs95, decimal? ParametricEs99, double? Hhi, double? EffectiveNumPositions,
     double? Top3Concentration, double? Top10Concentration);
 

@@ -20,6 +20,8 @@ public static class RiskReportPrinter
         lines.AddRange(report.Families.Select(f => $"    {f.Family,-18} {f.Status,-22} {f.Reason}"));
         lines.Add($"  market beta {Num(s.Beta90d)}  vol 21d {Pct(s.RealizedVol21d)}  63d {Pct(s.RealizedVol63d)}  " +
             $"HAR 21d {Pct(s.ExpectedVol21d)}  trend {s.VolatilityTrend ?? "-"}  percentile {Pct(s.VolatilityPercentile)}");
+        lines.Add($"  vol of the snapshots' returns 21d {Pct(s.SnapshotRealizedVol21d)}  63d {Pct(s.SnapshotRealizedVol63d)}" +
+            (s.SnapshotVolatilityReason is { } why ? $"  ({why})" : ""));
         lines.Add($"  VaR 1d historical 95% {Money(s.Var95)} 99% {Money(s.Var99)}  ES 95% {Money(s.Es95)} 99% {Money(s.Es99)}");
         lines.Add($"  VaR 1d parametric 95% {Money(s.ParametricVar95)} 99% {Money(s.ParametricVar99)}  ES 95% {Money(s.ParametricEs95)} 99% {Money(s.ParametricEs99)}");
         lines.Add($"  concentration HHI {Num(s.Hhi)}  effective N {Num(s.EffectiveNumPositions)}  top-3 {Pct(s.Top3Concentration)}  top-10 {Pct(s.Top10Concentration)}");

@@ -36,7 +36,7 @@ public sealed class RiskReportReader(SigmaSightDbContext db)
             [.. Portfolios.RiskFamilies.All.Select(f => families.FirstOrDefault(r => r.Family == f) is { } r
                 ? new FamilyStatus(f, r.Status, r.Reason) : new FamilyStatus(f, "missing", "no analytic_results row"))],
             new RiskSummary(s.Beta90d, s.RealizedVol21d, s.RealizedVol63d, s.ExpectedVol21d, s.VolatilityTrend, s.VolatilityPercentile,
-                s.Var95, s.Var99, s.Es95, s.Es99, s.ParametricVar95, s.ParametricVar99, s.ParametricEs95, s.ParametricEs99,
+                s.SnapshotRealizedVol21d, s.SnapshotRealizedVol63d, s.SnapshotVolatilityReason, s.Var95, s.Var99, s.Es95, s.Es99, s.ParametricVar95, s.ParametricVar99, s.ParametricEs95, s.ParametricEs99,
                 s.Hhi, s.EffectiveNumPositions, s.Top3Concentration, s.Top10Concentration),
             [.. exposures.OrderBy(e => order.GetValueOrDefault(e.Factor, int.MaxValue))
                 .Select(e => new FactorExposureView(e.Factor, e.Exposure, e.ExposureDollar, e.Coverage, e.MissingSymbols))],
