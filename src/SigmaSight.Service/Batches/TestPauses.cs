@@ -14,6 +14,7 @@ public sealed partial class TestPauses(IOptions<BatchOptions> options, TimeProvi
     public const string PnlTransaction = "pnl-transaction";
     public const string AfterCommit = "after-commit";
     public const string Verify = "verify";
+    public const string SymbolAnalytics = "symbol-analytics";
 
     private int _hits;
 

@@ -58,7 +58,7 @@ public sealed class BatchOptions
     public TimeSpan StarterLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Test hook of the crash trials: <c>market-data</c>, <c>pnl-transaction</c>, <c>after-commit</c> or <c>verify</c>
+    /// Test hook of the crash trials: <c>market-data</c>, <c>pnl-transaction</c>, <c>after-commit</c>, <c>verify</c> or <c>symbol-analytics</c>
     /// (see <c>TestPauses</c>); null (the default) means none.
     /// </summary>
     public string? TestPausePoint { get; set; }
@@ -102,7 +102,7 @@ public sealed class BatchOptions
         if (SettingRules.Positive($"{SectionName}:{nameof(WaitPollInterval)}", options.WaitPollInterval) is { } poll) yield return poll;
         if (SettingRules.NotNegative($"{SectionName}:{nameof(TestPnlDelay)}", options.TestPnlDelay) is { } delay) yield return delay;
         if (SettingRules.Positive($"{SectionName}:{nameof(StarterLease)}", options.StarterLease) is { } lease) yield return lease;
-        if (options.TestPausePoint is { } point && point is not (TestPauses.MarketData or TestPauses.PnlTransaction or TestPauses.AfterCommit or TestPauses.Verify))
-            yield return $"{SectionName}:{nameof(TestPausePoint)} is '{point}': one of {TestPauses.MarketData}, {TestPauses.PnlTransaction}, {TestPauses.AfterCommit}, {TestPauses.Verify}";
+        if (options.TestPausePoint is { } point && point is not (TestPauses.MarketData or TestPauses.PnlTransaction or TestPauses.AfterCommit or TestPauses.Verify or TestPauses.SymbolAnalytics))
+            yield return $"{SectionName}:{nameof(TestPausePoint)} is '{point}': one of {TestPauses.MarketData}, {TestPauses.PnlTransaction}, {TestPauses.AfterCommit}, {TestPauses.Verify}, {TestPauses.SymbolAnalytics}";
     }
 }

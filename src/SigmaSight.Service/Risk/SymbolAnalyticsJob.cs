@@ -17,13 +17,14 @@ namespace SigmaSight.Service.Risk;
 /// </summary>
 public sealed partial class SymbolAnalyticsJob(
     SigmaSightDbContext db, BatchLedger ledger, PhaseAdvancer advancer, TradingCalendarProvider calendars,
-    CloseHistoryCache closeCache, IOptionsMonitor<AnalyticsOptions> options, ILogger<SymbolAnalyticsJob> logger)
+    CloseHistoryCache closeCache, IOptionsMonitor<AnalyticsOptions> options, TestPauses pauses, ILogger<SymbolAnalyticsJob> logger)
 {
     [BatchJobDisplayName]
     public async Task RunAsync(Guid runId, int chunk, CancellationToken cancellationToken)
     {
         var reference = LedgerItemRef.SymbolAnalytics(runId, chunk);
         if (!await ledger.BeginItemAsync(reference, cancellationToken).ConfigureAwait(false)) return;
+        await pauses.AtAsync(TestPauses.SymbolAnalytics, reference.ItemKey, cancellationToken).ConfigureAwait(false);
         var item = await db.BatchItems.AsNoTracking()
             .SingleAsync(i => i.RunId == runId && i.Phase == reference.Phase && i.ItemKey == reference.ItemKey, cancellationToken)
             .ConfigureAwait(false);

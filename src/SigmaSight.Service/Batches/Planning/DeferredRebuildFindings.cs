@@ -23,9 +23,13 @@ public static class DeferredRebuildFindings
     private static DataQualityFinding Finding(BatchRun run, Guid portfolioId, DeferredRebuild deferred, DateTimeOffset now) => new()
     {
         RunId = run.Id, BusinessDate = deferred.From, PortfolioId = portfolioId, Kind = Kind, Severity = "warning", CreatedAt = now,
-        Detail = $"snapshots from {deferred.From:yyyy-MM-dd} on are due for a rebuild ({Why(deferred.Reason)}), but this run ends on " +
-            $"{run.RangeTo:yyyy-MM-dd}, before the latest snapshot ({deferred.Latest:yyyy-MM-dd}): it leaves them as stored and the " +
-            $"rebuild pending for the next nightly, or a backfill to {deferred.Latest:yyyy-MM-dd}",
+        Detail = deferred.Cause == DeferralCause.RangeEndsBeforeLatest
+            ? $"snapshots from {deferred.From:yyyy-MM-dd} on are due for a rebuild ({Why(deferred.Reason)}), but this run ends on " +
+              $"{run.RangeTo:yyyy-MM-dd}, before the latest snapshot ({deferred.Latest:yyyy-MM-dd}): it leaves them as stored and the " +
+              $"rebuild pending for the next nightly, or a backfill to {deferred.Latest:yyyy-MM-dd}"
+            : $"snapshots from {deferred.From:yyyy-MM-dd} on became due for a rebuild ({Why(deferred.Reason)}) after this run fixed its " +
+              "analytics dates: rebuilding them now would delete analytics of days it does not compute again, so it leaves them as " +
+              "stored and the rebuild pending for the next run",
     };
 
     private static string Why(RebuildReason reason) => reason switch

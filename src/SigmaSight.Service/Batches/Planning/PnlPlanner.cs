@@ -23,7 +23,8 @@ public sealed partial class PnlPlanner(
     {
         ArgumentNullException.ThrowIfNull(run);
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        var plan = await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken).ConfigureAwait(false);
+        var plan = await AnalyticsSafeRebuilds.DeferAsync(db, run, await PortfolioDates.PlanAsync(db, run, calendar, cancellationToken)
+            .ConfigureAwait(false), AnalyticsDates.Of(run, calendar), calendar, cancellationToken).ConfigureAwait(false);
         foreach (var (portfolioId, rebuild) in plan.Where(p => p.Value.RebuildFrom is not null))
         {
             await DeleteSnapshotsFromAsync(run.Id, portfolioId, rebuild.RebuildFrom!.Value, cancellationToken).ConfigureAwait(false);
@@ -31,7 +32,7 @@ public sealed partial class PnlPlanner(
             if (rebuild.Reason == RebuildReason.Import) LogImported(logger, run.Id, portfolioId, rebuild.RebuildFrom.Value);
         }
         foreach (var (portfolioId, deferred) in plan.Where(p => p.Value.Deferred is not null).Select(p => (p.Key, p.Value.Deferred!)))
-            LogDeferred(logger, run.Id, portfolioId, deferred.From, run.RangeTo, deferred.Latest);
+            LogDeferred(logger, run.Id, portfolioId, deferred.From, deferred.Cause);
         await DeferredRebuildFindings.AddAsync(db, run, plan, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         // Corrected closes whose days this run now (re)builds are settled by it.
         await LateCloses.ClearPlannedAsync(db, plan.Where(p => p.Value.Dates.Count > 0).ToDictionary(p => p.Key, p => p.Value.Dates[0]),
@@ -133,8 +134,8 @@ public sealed partial class PnlPlanner(
     private static partial void LogImported(ILogger logger, Guid runId, Guid portfolioId, DateOnly date);
 
     [LoggerMessage(EventId = 1603, Level = LogLevel.Warning,
-        Message = "Run {RunId}: portfolio {PortfolioId} is due for a rebuild from {Date:yyyy-MM-dd}, but the run ends on {RangeTo:yyyy-MM-dd}, before its latest snapshot {Latest:yyyy-MM-dd}: left pending")]
-    private static partial void LogDeferred(ILogger logger, Guid runId, Guid portfolioId, DateOnly date, DateOnly rangeTo, DateOnly latest);
+        Message = "Run {RunId}: portfolio {PortfolioId} is due for a rebuild from {Date:yyyy-MM-dd}, left pending ({Cause})")]
+    private static partial void LogDeferred(ILogger logger, Guid runId, Guid portfolioId, DateOnly date, DeferralCause cause);
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
         Message = "Run {RunId}: portfolio {PortfolioId} is rebuilt from {Date:yyyy-MM-dd}: a close it was valued without has arrived or was corrected")]

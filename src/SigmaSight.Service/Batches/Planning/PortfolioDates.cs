@@ -49,11 +49,11 @@ public static class PortfolioDates
             // leaves the portfolio as stored and the rebuild pending for a run that reaches the latest snapshot.
             if (rebuildFrom is { } from && run.Kind != RunKind.Recompute && run.RangeTo < p.Latest)
             {
-                plan[p.Id] = new PortfolioPlan([], p.Latest.Value.AddDays(1), null, RebuildReason.None,
-                    new DeferredRebuild(from, reason, p.Latest.Value));
+                plan[p.Id] = new PortfolioPlan([], p.Latest.Value.AddDays(1), null, RebuildReason.None, p.Latest,
+                    new DeferredRebuild(from, reason, p.Latest.Value, DeferralCause.RangeEndsBeforeLatest));
                 continue;
             }
-            plan[p.Id] = new PortfolioPlan([.. calendar.TradingDays(start, run.RangeTo)], start, rebuildFrom, reason);
+            plan[p.Id] = new PortfolioPlan([.. calendar.TradingDays(start, run.RangeTo)], start, rebuildFrom, reason, p.Latest);
         }
         return plan;
     }
@@ -61,14 +61,27 @@ public static class PortfolioDates
 
 /// <summary>
 /// The days a portfolio processes, from <see cref="Start"/> on; <see cref="RebuildFrom"/> is set when they overwrite
-/// stored snapshots, for <see cref="Reason"/>; <see cref="Deferred"/> when a rebuild is due but the run's range ends
-/// before the latest snapshot, so the run leaves it to a later one.
+/// stored snapshots, for <see cref="Reason"/>; <see cref="Latest"/> is its latest snapshot when planned;
+/// <see cref="Deferred"/> when a rebuild is due but the run leaves it to a later one (<see cref="DeferralCause"/>).
 /// </summary>
 public sealed record PortfolioPlan(IReadOnlyList<DateOnly> Dates, DateOnly Start, DateOnly? RebuildFrom, RebuildReason Reason,
-    DeferredRebuild? Deferred = null);
+    DateOnly? Latest, DeferredRebuild? Deferred = null);
 
-/// <summary>A rebuild from <see cref="From"/> (for <see cref="Reason"/>) that a run ending before <see cref="Latest"/> leaves pending.</summary>
-public sealed record DeferredRebuild(DateOnly From, RebuildReason Reason, DateOnly Latest);
+/// <summary>A rebuild from <see cref="From"/> (for <see cref="Reason"/>) that a run leaves pending, and why.</summary>
+public sealed record DeferredRebuild(DateOnly From, RebuildReason Reason, DateOnly Latest, DeferralCause Cause);
+
+/// <summary>Why a run leaves a due rebuild to a later run.</summary>
+public enum DeferralCause
+{
+    /// <summary>The run's range ends before the latest snapshot, which the rebuild would delete and not write again.</summary>
+    RangeEndsBeforeLatest,
+
+    /// <summary>
+    /// The rebuild became due after the run fixed its analytics dates (phase 2): it would delete stored analytics of days
+    /// the run does not compute again (<see cref="AnalyticsSafeRebuilds"/>).
+    /// </summary>
+    AfterAnalyticsPlanned,
+}
 
 /// <summary>Why a run overwrites a portfolio's stored snapshots.</summary>
 public enum RebuildReason
