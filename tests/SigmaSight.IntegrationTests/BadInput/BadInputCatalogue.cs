@@ -41,6 +41,7 @@ public static class BadInputCatalogue
         Cli("cli-business-date-instant", "--at 'yesterday' is not an instant", "business-date", "--at", "yesterday"),
         Cli("cli-business-date-no-offset", "--at '2026-11-24T21:30:00' is not an instant: give ISO 8601 with an offset", "business-date", "--at", "2026-11-24T21:30:00"),
         Cli("cli-business-date-year-one", "--at '0001-01-02T00:00Z' is outside the supported dates 1900-01-01..2199-12-31", "business-date", "--at", "0001-01-02T00:00Z"),
+        Cli("cli-prune-keep-days", "--keep-days 1000000 is out of range: give 1..3650", "prune", "--keep-days", "1000000", "--dry-run"),
         Cli("cli-serve-host", "--host 'not-an-ip' is not an IP address", "serve", "--host", "not-an-ip"),
         Cli("cli-serve-port", "--port 70000 is out of range: give 1..65535", "serve", "--port", "70000"),
         Cli("cli-serve-port-text", "--port 'x' is not a whole number: give 1..65535", "serve", "--port", "x"),

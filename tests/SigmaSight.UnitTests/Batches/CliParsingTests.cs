@@ -68,4 +68,15 @@ public sealed class CliParsingTests
 
         parsed.Errors.Select(e => e.Message).Should().Equal($"--at '{text}' is outside the supported dates 1900-01-01..2199-12-31 (UTC)");
     }
+
+    [Theory]
+    [InlineData("1000000", "--keep-days 1000000 is out of range: give 1..3650")]
+    [InlineData("0", "--keep-days 0 is out of range: give 1..3650")]
+    [InlineData("ninety", "--keep-days 'ninety' is not a whole number: give 1..3650")]
+    public void PruneKeepDays_IsRefused_NamingTheLimit_WhenOutOfRange(string days, string error)
+    {
+        var parsed = PruneCommand.Create([]).Parse(["--keep-days", days, "--dry-run"]);
+
+        parsed.Errors.Select(e => e.Message).Should().Equal(error);
+    }
 }
