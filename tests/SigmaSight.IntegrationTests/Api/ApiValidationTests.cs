@@ -114,6 +114,8 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
     [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots?from=banana", HttpStatusCode.BadRequest, "from")]
     [InlineData("/api/verify?from=2026-10-31", HttpStatusCode.BadRequest, "from 2026-10-31 is not an NYSE trading day (Saturday)")]
     [InlineData("/api/verify?from=0001-01-01", HttpStatusCode.BadRequest, "from 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/risk?date=2026-10-31", HttpStatusCode.BadRequest,
+        "date 2026-10-31 is not an NYSE trading day (Saturday)")]
     [InlineData("/api/verify?from=2026-10-30&to=2026-10-01", HttpStatusCode.BadRequest, "from 2026-10-30 is after to 2026-10-01")]
     [InlineData("/api/verify?to=2026-11-02", HttpStatusCode.BadRequest, "to 2026-11-02 has no closing prices yet: the last completed trading day is 2026-10-30")]
     [InlineData("/api/verify?to=10/30/2026", HttpStatusCode.BadRequest, "to '10/30/2026' is not a date")]
