@@ -76,6 +76,21 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
         status.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("date,symbol,close\n2026-10-26,ZZA,99999999999999.9999999\n",
+        "close 99999999999999.9999999 is too large (at most 14 integer digits once rounded to 6 decimals)")]
+    public async Task Import_Returns400NamingTheLine_ForAValueTheColumnCannotHold(string csv, string reason)
+    {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostCsvAsync(client, "/api/prices/import", csv);
+
+        status.Should().Be(HttpStatusCode.BadRequest, body.ToString());
+        body.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("line").GetInt64()}: {e.GetProperty("reason").GetString()}")
+            .Should().Equal($"2: {reason}");
+    }
+
     private static Task<(HttpStatusCode, JsonElement)> PostCsvAsync(HttpClient client, string path, string csv, string? key = ApiCalls.Key) =>
         PostAsync(client, path, new StringContent(csv, Encoding.UTF8), "text/csv", key);
 

@@ -58,6 +58,28 @@ public class ImportParsingTests
         errors.Should().ContainSingle().Which.Should().Be(new ImportError("lots", 4, "quantity is zero"));
     }
 
+    [Theory]
+    [InlineData("expiration_date", "Book,me,SPYC,LC,OPTIONS,3,14.2,2026-09-02,,,SPY,620,0001-01-01",
+        "expiration_date 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("entry_date", "Book,me,ZZZQ,LONG,PUBLIC,300,205,9999-12-31,,,,,",
+        "entry_date 9999-12-31 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("exit_date", "Book,me,AAPL,LONG,PUBLIC,300,205,2026-09-01,210,9999-12-31,,,",
+        "exit_date 9999-12-31 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("quantity", "Book,me,AAPL,LONG,PUBLIC,99999999999999.9999999,205,2026-09-01,,,,,",
+        "quantity 99999999999999.9999999 is out of range (below 100000000000000 in magnitude once rounded to 6 decimals)")]
+    [InlineData("entry_price", "Book,me,AAPL,LONG,PUBLIC,1,99999999999999.9999995,2026-09-01,,,,,",
+        "entry_price 99999999999999.9999995 is out of range (below 100000000000000 in magnitude once rounded to 6 decimals)")]
+    public void ALotRow_IsABadLineNamingTheField_WhenAValueCannotBeStored(string field, string row, string reason)
+    {
+        var (lots, errors) = Parse(LotsHeader + "\n" + row + "\n");
+
+        lots.Should().BeEmpty();
+        errors.Should().ContainSingle(field).Which.Should().Be(new ImportError("lots", 2, reason));
+    }
+
+    private const string LotsHeader =
+        "portfolio,owner,symbol,position_type,investment_class,quantity,entry_price,entry_date,exit_price,exit_date,underlying_symbol,strike_price,expiration_date";
+
     [Fact]
     public void AnEmptyFile_IsRefusedAtLine1()
     {
