@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Batches;
+using SigmaSight.Service.Hosting.Validation;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.Service.Cli;
@@ -83,13 +84,14 @@ public static class RunInputs
     }
 
     /// <summary>
-    /// A portfolio by id, exact name, or name in any case (ASCII letters); refuses an unknown name and one that matches
-    /// several portfolios in different cases, naming them.
+    /// A portfolio by id, exact name, or name in any case (ASCII letters); refuses an unknown name, one that matches
+    /// several portfolios in different cases (naming them), and one with a control character.
     /// </summary>
     public static async Task<Guid> FindPortfolioAsync(SigmaSightDbContext db, string idOrName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(idOrName);
+        if (ControlCharacters.Check("portfolio", idOrName) is { } control) throw new UsageException(control, "portfolio");
         var byId = Guid.TryParse(idOrName, out var id)
             ? await db.Portfolios.AnyAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false)
             : false;

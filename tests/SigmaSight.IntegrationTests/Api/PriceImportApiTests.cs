@@ -76,7 +76,21 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
         status.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Fact]
+    public async Task Import_Returns400NamingTheSource_WhenItHasAControlCharacter_AndWritesNothing()
+    {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostCsvAsync(client, "/api/prices/import?source=a%00b", Csv);
+
+        status.Should().Be(HttpStatusCode.BadRequest, body.ToString());
+        body.GetProperty("errors").GetProperty("source")[0].GetString().Should().Be("source 'a\\u0000b' contains a control character (U+0000)");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'")).Should().Be(0);
+    }
+
     [Theory]
+    [InlineData("date,symbol,close\n2026-10-26,ZZ\0A,10\n", "symbol 'ZZ\\u0000A' contains a control character (U+0000)")]
     [InlineData("date,symbol,close\n2026-10-26,ZZA,99999999999999.9999999\n",
         "close 99999999999999.9999999 is too large (at most 14 integer digits once rounded to 6 decimals)")]
     public async Task Import_Returns400NamingTheLine_ForAValueTheColumnCannotHold(string csv, string reason)

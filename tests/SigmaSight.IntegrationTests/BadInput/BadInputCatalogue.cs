@@ -62,8 +62,10 @@ public static class BadInputCatalogue
         Api("api-backfill-analytics", 400, "analytics 'some' is not one of: last, all", "POST", "/api/backfills", """{"from":"2026-10-01","to":"2026-10-30","analytics":"some"}"""),
         Api("api-recompute-unknown-portfolio", 400, "portfolio 'No Such Fund' does not exist", "POST", "/api/recomputes", """{"portfolio":"No Such Fund","from":"2026-10-01"}"""),
         Api("api-recompute-sql-injection", 400, $"portfolio '{Injection}' does not exist", "POST", "/api/recomputes", $$"""{"portfolio":"{{Injection}}","from":"2026-10-01"}"""),
+        Api("api-recompute-control-character", 400, @"portfolio 'a\u0000b' contains a control character (U+0000)", "POST", "/api/recomputes", """{"portfolio":"a\u0000b","from":"2026-10-01"}"""),
         Api("api-closure-reason-too-long", 400, "reason is longer than 200 characters", "POST", "/api/closures", $$"""{"date":"2026-12-17","reason":"{{new string('x', 201)}}"}""")
             with { Shown = """POST /api/closures {"date":"2026-12-17","reason":"xxx…"} (201 characters)""" },
+        Api("api-closure-control-character", 400, @"reason 'a\u0000b' contains a control character (U+0000)", "POST", "/api/closures", """{"date":"2026-12-17","reason":"a\u0000b"}"""),
         Api("api-post-without-key", 401, "the X-Api-Key header is missing", "POST", "/api/runs", "{}") with { WithoutKey = true },
         Api("api-snapshots-not-a-guid", 400, "id 'not-a-guid' is not a portfolio id", "GET", "/api/portfolios/not-a-guid/snapshots", null),
         Api("api-snapshots-unknown-portfolio", 404, "portfolio 00000000-0000-0000-0000-000000000001 does not exist", "GET", "/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots", null),

@@ -88,6 +88,10 @@ public static class ImportRefusalCases
             "date 9999-12-31 is outside the supported dates 1900-01-01..2199-12-31" },
         { "quantity overflowing once rounded", LotsWith(0, $"{Ls},{Pm},AAPL,LONG,PUBLIC,99999999999999.9999999,205.00,2026-09-01,,,,,"), Flows, "lots", 2,
             "quantity 99999999999999.9999999 is out of range (below 100000000000000 in magnitude once rounded to 6 decimals)" },
+        { "control character in a lot's portfolio", LotsWith(0, $"Bad\0Fund,{Pm},AAPL,LONG,PUBLIC,300,205.00,2026-09-01,,,,,"), Flows, "lots", 2,
+            "portfolio 'Bad\\u0000Fund' contains a control character (U+0000)" },
+        { "control character in a flow's portfolio", Lots, FlowsWith(1, "Bad\0Fund,2026-10-15,WITHDRAWAL,12000.50"), "flows", 3,
+            "portfolio 'Bad\\u0000Fund' contains a control character (U+0000)" },
         { "line numbers count blank lines", Csv(LotsHeader, [LotRows[0], "", $"{Ls},{Pm},TSLA,SHORT,PUBLIC,-80,318.00,2026-09-06,,,,,"]), Flows,
             "lots", 4, "entry_date 2026-09-06 is not an NYSE trading day (Sunday)" },
     };

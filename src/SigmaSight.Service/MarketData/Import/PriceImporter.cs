@@ -25,7 +25,7 @@ public sealed partial class PriceImporter(
     public static string? CheckSource(string? source) =>
         string.IsNullOrWhiteSpace(source) ? "source must not be empty"
         : source.Length > MaxSourceLength ? $"source is longer than {MaxSourceLength} characters"
-        : null;
+        : Hosting.Validation.ControlCharacters.Check("source", source);
 
     public async Task<PriceImportResult> ImportAsync(PriceImportRequest request, CancellationToken cancellationToken)
     {

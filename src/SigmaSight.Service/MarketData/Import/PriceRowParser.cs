@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using SigmaSight.Analytics.Calendar;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.MarketData.Import;
 
 /// <summary>
 /// Checks one data line of a price file, straight from the reader's UTF-8 fields: an ISO date (yyyy-MM-dd) within
 /// <see cref="SupportedDates"/> that is an NYSE trading day (the calendar with its stored closures), a symbol without
-/// white space, a close &gt; 0, and open/high/low &gt; 0 and a whole volume ≥ 0 when given
+/// white space or control characters, a close &gt; 0, and open/high/low &gt; 0 and a whole volume ≥ 0 when given
 /// (prices checked once rounded to the 6 decimals they are stored with). Every problem of the line is named; a line
 /// with any problem is refused. Remembers each date's verdict (files have few distinct dates). Not thread-safe: one
 /// per file.
@@ -41,6 +42,7 @@ public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calenda
         var symbol = reader.GetString(columns.Symbol) ?? "";
         if (symbol.Length == 0) _problems.Add("empty symbol");
         else if (symbol.Length > MaxSymbolLength) _problems.Add($"symbol longer than {MaxSymbolLength} characters");
+        else if (ControlCharacters.Check("symbol", symbol) is { } control) _problems.Add(control);
         else if (HasWhiteSpace(symbol)) _problems.Add($"symbol '{symbol}' contains white space");
 
         var close = Price(reader.GetSpan(columns.Close), "close", required: true);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SigmaSight.Analytics.Calendar;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Portfolios.Import;
 
@@ -59,6 +60,17 @@ internal sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, 
             return null;
         }
         return rounded + new decimal(0, 0, 0, false, checked((byte)scale));
+    }
+
+    /// <summary>
+    /// A free-text field (a name, an owner, a symbol), refused when it holds a control character (<see cref="ControlCharacters"/>);
+    /// <paramref name="required"/> refuses an empty one too. The row's other checks still see the value.
+    /// </summary>
+    public string? PlainText(string column, bool required)
+    {
+        var value = required ? Required(column) : Text(column);
+        if (ControlCharacters.Check(column, value) is { } bad) Fail(bad);
+        return value;
     }
 
     /// <summary>An ISO date (yyyy-MM-dd) within <see cref="SupportedDates"/>.</summary>

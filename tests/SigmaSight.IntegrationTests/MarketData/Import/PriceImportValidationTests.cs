@@ -24,6 +24,7 @@ public sealed class PriceImportValidationTests
         { "2026-10-26,AAA,10", 4, "duplicate of line 2 (AAA on 2026-10-26)" },
         { "2026-10-28,AAA,0.0000001", 4, "close 0.0000001 is not > 0 once rounded to 6 decimals" },
         { "2026-10-28,AAA,99999999999999.9999999", 4, "close 99999999999999.9999999 is too large (at most 14 integer digits once rounded to 6 decimals)" },
+        { "2026-10-28,A\0A,10", 4, "symbol 'A\\u0000A' contains a control character (U+0000)" },
         { "0001-01-03,AAA,10", 4, "date 0001-01-03 is outside the supported dates 1900-01-01..2199-12-31" },
     };
 
