@@ -105,6 +105,18 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
             .Should().Equal($"2: {reason}");
     }
 
+    [Fact]
+    public async Task Import_Returns400_ForABodyWithTheGzipMagicBytesThenGarbage()
+    {
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostAsync(client, "/api/prices/import",
+            new ByteArrayContent([0x1f, 0x8b, .. Encoding.ASCII.GetBytes("not deflate data at all")]), "application/gzip");
+
+        status.Should().Be(HttpStatusCode.BadRequest, body.ToString());
+        body.GetProperty("errors")[0].GetProperty("reason").GetString().Should().Contain("it is not a valid gzip file");
+    }
+
     private static Task<(HttpStatusCode, JsonElement)> PostCsvAsync(HttpClient client, string path, string csv, string? key = ApiCalls.Key) =>
         PostAsync(client, path, new StringContent(csv, Encoding.UTF8), "text/csv", key);
 

@@ -129,6 +129,33 @@ public sealed class PriceImportValidationTests
             .Should().Equal("AAA|2026-10-26|9.000000|8.000000", "BBB|2026-10-30|5.000000|0.000001");
     }
 
+    [Theory]
+    [InlineData("prices.csv.gz", "date,symbol,close\n2026-10-26,AAA,10\n", "prices.csv.gz is not a gzip file")]
+    [InlineData("prices.csv", "\u001f\u008bnot deflate data at all", "it is not a valid gzip file")]
+    [InlineData("prices.csv", "\u001f\u008b\u0008\u0000", "the gzip data ends after 4 byte(s), before its first member is complete")]
+    public async Task Import_RefusesAFileThatIsNotReadableGzip_NamingTheReason(string name, string content, string reason)
+    {
+        await using var host = await BatchTestHost.StartAsync(withServers: false);
+
+        var outcome = await host.ImportAsync(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(content)), skipBadRows: true, name: name);
+
+        outcome.Written.Should().BeFalse();
+        outcome.Errors.Should().ContainSingle().Which.Line.Should().Be(1);
+        outcome.Errors[0].Reason.Should().Contain(reason);
+    }
+
+    [Theory]
+    [InlineData("1f8b080000000000000303000000000000000000", "gzip -c < /dev/null")]
+    [InlineData("", "no bytes at all")]
+    public async Task Import_ReadsAnEmptyGzipFile_AsAnEmptyFile(string hex, string because)
+    {
+        await using var host = await BatchTestHost.StartAsync(withServers: false);
+
+        var outcome = await host.ImportAsync(new MemoryStream(Convert.FromHexString(hex)), name: "prices.csv.gz");
+
+        outcome.Errors.Should().ContainSingle(because).Which.Reason.Should().StartWith("the file is empty", because);
+    }
+
     [Fact]
     public async Task Import_CountsEveryBadLine_AndListsThemInLineOrder_WhenThereAreMany()
     {
