@@ -76,6 +76,26 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
         status.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("text/csv;;=")]
+    [InlineData("/")]
+    public async Task Import_Returns400NamingTheHeader_ForAContentTypeThatIsNotAMediaType(string type)
+    {
+        using var client = fixture.Host.Client();
+        var content = new StringContent(Csv, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", type);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/prices/import") { Content = content };
+        request.Headers.Add("X-Api-Key", ApiCalls.Key);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        problem.GetProperty("errors").GetProperty("Content-Type")[0].GetString().Should()
+            .Be($"the Content-Type header '{type}' is not a media type: send text/csv (or gzip)");
+    }
+
     [Fact]
     public async Task Import_Returns400NamingTheSource_WhenItHasAControlCharacter_AndWritesNothing()
     {

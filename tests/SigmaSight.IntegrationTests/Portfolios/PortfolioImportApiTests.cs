@@ -91,6 +91,20 @@ public sealed class PortfolioImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_Returns400NamingTheHeader_ForAMultipartContentTypeWithoutABoundary()
+    {
+        using var body = new StringContent("lots=x", Encoding.UTF8);
+        body.Headers.Remove("Content-Type");
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var (status, problem, _) = await SendAsync(body, ApiCalls.Key);
+
+        status.Should().Be(HttpStatusCode.BadRequest, problem.ToString());
+        problem.GetProperty("errors").GetProperty("Content-Type")[0].GetString().Should()
+            .StartWith("the Content-Type header 'multipart/form-data' has no boundary");
+    }
+
+    [Fact]
     public async Task Import_Returns400NamingTheLineAndField_ForDatesOutsideTheSupportedRange_AndAnOverflowingQuantity()
     {
         var lots = ImportBook.Csv(ImportBook.LotsHeader, ImportBook.LotRows.Concat([
