@@ -16,7 +16,10 @@ public static class ApiProblems
     public static IResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
-    /// <summary>Runs a <see cref="Cli.RunInputs"/> check; its <see cref="Cli.UsageException"/> becomes a 400 naming the field.</summary>
+    /// <summary>
+    /// Runs a <see cref="Cli.RunInputs"/> check; its <see cref="Cli.UsageException"/> becomes a 400 naming the exception's
+    /// field, or <paramref name="field"/> when it names none.
+    /// </summary>
     public static IResult? Check(string field, Action check)
     {
         ArgumentNullException.ThrowIfNull(check);
@@ -27,7 +30,7 @@ public static class ApiProblems
         }
         catch (Cli.UsageException e)
         {
-            return Invalid(field, e.Message);
+            return Invalid(e.Field ?? field, e.Message);
         }
     }
 }

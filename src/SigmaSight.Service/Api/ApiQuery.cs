@@ -1,4 +1,5 @@
 using System.Globalization;
+using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Cli;
 
 namespace SigmaSight.Service.Api;
@@ -9,17 +10,16 @@ namespace SigmaSight.Service.Api;
 /// </summary>
 public static class ApiQuery
 {
-    /// <summary>Null (and <paramref name="date"/>) when <paramref name="text"/> is absent or an ISO date; else the 400.</summary>
+    /// <summary>Null (and <paramref name="date"/>) when <paramref name="text"/> is absent or a supported ISO date; else the 400.</summary>
     public static IResult? Date(string field, string? text, out DateOnly? date)
     {
         date = null;
         if (string.IsNullOrEmpty(text)) return null;
-        if (CliOptions.TryParseDate(text, out var parsed))
-        {
-            date = parsed;
-            return null;
-        }
-        return ApiProblems.Invalid(field, $"{field} '{text}' is not a date: give {CliOptions.DateFormat} (e.g. 2026-11-27)");
+        if (!CliOptions.TryParseDate(text, out var parsed))
+            return ApiProblems.Invalid(field, $"{field} '{text}' is not a date: give {CliOptions.DateFormat} (e.g. 2026-11-27)");
+        if (SupportedDates.Check(field, parsed) is { } outside) return ApiProblems.Invalid(field, outside);
+        date = parsed;
+        return null;
     }
 
     /// <summary>Null (and <paramref name="value"/>) when <paramref name="text"/> is absent or a whole number; else the 400.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using SigmaSight.Service.Portfolios.Import;
 
 namespace SigmaSight.Service.Api;
@@ -22,7 +23,20 @@ public static class PortfolioImportEndpoints
     {
         if (!request.HasFormContentType)
             return ApiProblems.Invalid("lots", "send multipart/form-data with a 'lots' part (CSV) and optionally a 'flows' part");
-        var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
+        if (MissingBoundary(request.ContentType))
+            return ApiProblems.Invalid("Content-Type",
+                $"the Content-Type header '{request.ContentType}' has no boundary: send multipart/form-data; boundary=<the parts' delimiter>");
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            // A multipart body whose parts do not follow its boundary.
+            return ApiProblems.Invalid("Content-Type",
+                $"the body is not readable as the Content-Type header '{request.ContentType}' declares it: {e.Message}");
+        }
         using var lots = Part(form, "lots");
         using var flows = Part(form, "flows");
         if (lots is null) return ApiProblems.Invalid("lots", "the 'lots' part (CSV) is required");
@@ -40,6 +54,11 @@ public static class PortfolioImportEndpoints
                 extensions: new Dictionary<string, object?> { ["errorCount"] = e.Errors.Count });
         }
     }
+
+    private static bool MissingBoundary(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && HeaderUtilities.RemoveQuotes(media.Boundary).Length == 0;
 
     private static TextReader? Part(IFormCollection form, string name) =>
         form.Files.GetFile(name) is { } file ? new StreamReader(file.OpenReadStream())

@@ -29,9 +29,14 @@ public static class PriceImportEndpoints
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(importer);
-        if (request.ContentType is { } type && !Accepted.Contains(MediaTypeHeaderValue.Parse(type).MediaType.Value, StringComparer.OrdinalIgnoreCase))
-            return TypedResults.Problem($"content type {type} is not accepted: send text/csv (or gzip)",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        if (request.ContentType is { } type)
+        {
+            if (!MediaTypeHeaderValue.TryParse(type, out var media))
+                return ApiProblems.Invalid("Content-Type", $"the Content-Type header '{type}' is not a media type: send text/csv (or gzip)");
+            if (!Accepted.Contains(media.MediaType.Value, StringComparer.OrdinalIgnoreCase))
+                return TypedResults.Problem($"content type {type} is not accepted: send text/csv (or gzip)",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+        }
         source ??= Cli.ImportPricesCommand.DefaultSource;
         if (PriceImporter.CheckSource(source) is { } bad) return ApiProblems.Invalid("source", bad);
         var outcome = await importer.ImportAsync(new PriceImportRequest(request.Body, "request body", source, skipBadRows ?? false), ct)

@@ -41,9 +41,14 @@ public static class QueryEndpoints
     }
 
     internal static async Task<IResult> GetRiskAsync(string id, string? date, SigmaSightDbContext db, Risk.Reports.RiskReportReader reader,
-        CancellationToken ct)
+        MarketData.TradingCalendarProvider calendars, CancellationToken ct)
     {
         if (ApiQuery.Date("date", date, out var day) is { } badDate) return badDate;
+        if (day is { } asked)
+        {
+            var calendar = await calendars.GetAsync(ct).ConfigureAwait(false);
+            if (ApiProblems.Check("date", () => Cli.RunInputs.RequireTradingDay(calendar, asked, "date")) is { } closed) return closed;
+        }
         if (!Guid.TryParse(id, out var portfolioId)) return ApiProblems.Invalid("id", $"id '{id}' is not a portfolio id (a GUID)");
         if (!await db.Portfolios.AnyAsync(p => p.Id == portfolioId, ct).ConfigureAwait(false))
             return ApiProblems.NotFound($"portfolio {portfolioId} does not exist");

@@ -41,12 +41,14 @@ public static class RunCommandEndpoints
     {
         if (body.From is not { } from) return ApiProblems.Invalid("from", "from is required (yyyy-MM-dd)");
         if (body.To is not { } to) return ApiProblems.Invalid("to", "to is required (yyyy-MM-dd)");
-        if (ApiProblems.Check("from", () => RunInputs.RequireOrder(from, to, "from", "to")) is { } reversed) return reversed;
         if (body.Analytics is not (null or "last" or "all"))
             return ApiProblems.Invalid("analytics", $"analytics '{body.Analytics}' is not one of: last, all");
         var (calendar, now) = await context.CalendarAndNowAsync(ct).ConfigureAwait(false);
-        var invalid = ApiProblems.Check("to", () => RunInputs.RequireCompleted(calendar, to, now, "to"))
-            ?? ApiProblems.Check("from", () => RunInputs.RequireSpan(calendar, from, to, context.MaxRangeTradingDays, "from..to"));
+        var invalid = ApiProblems.Check("from", () =>
+        {
+            RunInputs.RequireRange(calendar, from, to, now, "from", "to");
+            RunInputs.RequireSpan(calendar, from, to, context.MaxRangeTradingDays, "from..to");
+        });
         return invalid ?? await context.StartAsync(
             new RunRequest(RunKind.Backfill, from, to, RunScope.All, RequestedBy, now, body.Force ?? false,
                 AnalyticsAllDates: body.Analytics == "all"), ct).ConfigureAwait(false);
@@ -56,6 +58,7 @@ public static class RunCommandEndpoints
     {
         if (string.IsNullOrWhiteSpace(body.Portfolio)) return ApiProblems.Invalid("portfolio", "portfolio is required (its id or name)");
         if (body.From is not { } from) return ApiProblems.Invalid("from", "from is required (yyyy-MM-dd)");
+        if (ApiProblems.Check("from", () => RunInputs.RequireSupported(from, "from")) is { } outside) return outside;
         Guid portfolio;
         try
         {

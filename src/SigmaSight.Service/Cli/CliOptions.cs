@@ -2,10 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using SigmaSight.Analytics.Calendar;
 
 namespace SigmaSight.Service.Cli;
 
-/// <summary>Options whose parse errors name the option, the value and the expected form (exit code 64, nothing run).</summary>
+/// <summary>
+/// Options whose parse errors name the option, the value and the expected form (exit code 64, nothing run). Dates and
+/// instants must lie within <see cref="SupportedDates"/>.
+/// </summary>
 public static class CliOptions
 {
     public const string DateFormat = "yyyy-MM-dd";
@@ -42,8 +46,11 @@ public static class CliOptions
             var instants = new List<DateTimeOffset>();
             foreach (var token in r.Tokens)
             {
-                if (TryParseInstant(token.Value, out var instant)) instants.Add(instant);
-                else r.AddError($"{name} '{token.Value}' is not an instant: give ISO 8601 with an offset, e.g. 2026-11-24T21:30:00Z or 2026-11-24T16:30:00-05:00");
+                if (!TryParseInstant(token.Value, out var instant))
+                    r.AddError($"{name} '{token.Value}' is not an instant: give ISO 8601 with an offset, e.g. 2026-11-24T21:30:00Z or 2026-11-24T16:30:00-05:00");
+                else if (!SupportedDates.Contains(instant))
+                    r.AddError($"{name} '{token.Value}' is outside the supported dates {SupportedDates.Range} (UTC)");
+                else instants.Add(instant);
             }
             return [.. instants];
         },
@@ -118,8 +125,9 @@ public static class CliOptions
     {
         if (result.Tokens.Count == 0) return null;
         var text = result.Tokens[0].Value;
-        if (TryParseDate(text, out var date)) return date;
-        result.AddError($"{name} '{text}' is not a date: give {DateFormat} (e.g. 2026-11-27)");
+        if (!TryParseDate(text, out var date)) result.AddError($"{name} '{text}' is not a date: give {DateFormat} (e.g. 2026-11-27)");
+        else if (SupportedDates.Check(name, date) is { } outside) result.AddError(outside);
+        else return date;
         return null;
     }
 }

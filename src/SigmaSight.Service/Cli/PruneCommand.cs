@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SigmaSight.Service.Batches.Retention;
+using SigmaSight.Service.Hosting;
 
 namespace SigmaSight.Service.Cli;
 
@@ -11,10 +12,9 @@ public static class PruneCommand
 {
     public static Command Create(string[] args)
     {
-        var keepDays = new Option<int?>("--keep-days")
-        {
-            Description = $"Keep the detail of runs finished in the last N days (default Retention:KeepDays, 90; at least 1)",
-        };
+        var keepDays = CliOptions.OptionalBounded("--keep-days",
+            $"Keep the detail of runs finished in the last N days (default Retention:KeepDays, 90; 1..{RetentionOptions.MaxKeepDays})",
+            1, RetentionOptions.MaxKeepDays);
         var dryRun = new Option<bool>("--dry-run") { Description = "Count what would be removed and change nothing" };
         var command = new Command("prune",
             "Remove the items, phases and findings of runs finished long ago (their run rows stay), old archived snapshots, " +
@@ -23,7 +23,6 @@ public static class PruneCommand
         {
             var pruner = services.GetRequiredService<RunPruner>();
             var days = result.GetValue(keepDays);
-            if (days is < 1) throw new UsageException($"--keep-days {days} must be at least 1");
             var outcome = days is { } keep
                 ? await pruner.PruneAsync(services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-keep), result.GetValue(dryRun), ct).ConfigureAwait(false)
                 : await pruner.PruneAsync(result.GetValue(dryRun), ct).ConfigureAwait(false);

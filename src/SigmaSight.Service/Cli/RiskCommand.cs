@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk.Reports;
 
@@ -21,6 +22,9 @@ public static class RiskCommand
             var db = services.GetRequiredService<SigmaSightDbContext>();
             var id = await RunInputs.FindPortfolioAsync(db, result.GetValue(portfolio)!, ct).ConfigureAwait(false);
             var day = result.GetValue(date);
+            if (day is { } asked)
+                RunInputs.RequireTradingDay(await services.GetRequiredService<TradingCalendarProvider>().GetAsync(ct).ConfigureAwait(false),
+                    asked, "--date");
             var report = await services.GetRequiredService<RiskReportReader>().ReadAsync(id, day, ct).ConfigureAwait(false)
                 ?? throw new UsageException(day is { } d
                     ? $"portfolio '{result.GetValue(portfolio)}' has no risk analytics on {d:yyyy-MM-dd} (run the batch for that date)"

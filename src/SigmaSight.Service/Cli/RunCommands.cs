@@ -43,8 +43,12 @@ public static class RunCommands
         command.SetAction((result, ct) => StartAndWaitAsync(args, result, async (services, calendar, now) =>
         {
             var db = services.GetRequiredService<SigmaSightDbContext>();
-            var first = result.GetValue(from) ?? await db.Portfolios.Where(p => p.IsActive).MinAsync(p => (DateOnly?)p.InceptionDate, ct).ConfigureAwait(false)
-                ?? throw new UsageException("backfill: no active portfolio; run seed-demo first or pass --from");
+            // The default first day is the earliest inception's first trading day (a flow may be dated on a weekend).
+            var inception = result.GetValue(from) is null
+                ? await db.Portfolios.Where(p => p.IsActive).MinAsync(p => (DateOnly?)p.InceptionDate, ct).ConfigureAwait(false)
+                    ?? throw new UsageException("backfill: no active portfolio; run seed-demo first or pass --from")
+                : default;
+            var first = result.GetValue(from) ?? calendar.OnOrAfter(inception);
             var last = result.GetValue(to) ?? BusinessDate.Resolve(now, calendar);
             RunInputs.RequireRange(calendar, first, last, now);
             RunInputs.RequireSpan(calendar, first, last, MaxRange(services), "--from..--to");

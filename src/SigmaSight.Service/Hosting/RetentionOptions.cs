@@ -14,8 +14,11 @@ public sealed class RetentionOptions
     /// <summary>False registers no <c>retention</c> recurring job (the <c>prune</c> verb still works).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>The longest retention, in days (about ten years); the <c>prune</c> verb's <c>--keep-days</c> has the same bound.</summary>
+    public const int MaxKeepDays = 3650;
+
     /// <summary>Runs finished more than this many days ago lose their detail; snapshots archived as long ago are deleted.</summary>
-    [Range(7, 3650)]
+    [Range(7, MaxKeepDays)]
     public int KeepDays { get; set; } = 90;
 
     /// <summary>Cron of the <c>retention</c> recurring job, in the schedule's time zone: 05:15 every day.</summary>

@@ -20,6 +20,7 @@ public sealed class ClosureRegistry(SigmaSightDbContext db, TradingCalendarProvi
         if (string.IsNullOrEmpty(why)) return ClosureOutcome.Invalid("reason", "reason is required: say why the exchange is closed");
         if (why.Length > MaxReasonLength)
             return ClosureOutcome.Invalid("reason", $"reason is longer than {MaxReasonLength} characters");
+        if (Hosting.Validation.ControlCharacters.Check("reason", why) is { } control) return ClosureOutcome.Invalid("reason", control);
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         if (calendar.ExtraClosures.Contains(day)) return Exists(day);
         if (!calendar.IsTradingDay(day))

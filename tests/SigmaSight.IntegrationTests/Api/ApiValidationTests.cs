@@ -64,6 +64,14 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
     [InlineData("/api/closures", """{"date":"2026-10-31","reason":"x"}""", "date", "date 2026-10-31 is already closed (Saturday)")]
     [InlineData("/api/closures", """{"date":"2026-12-16"}""", "reason", "reason is required")]
     [InlineData("/api/closures", """{"date":"2026-12-16","reason":"  "}""", "reason", "reason is required")]
+    [InlineData("/api/closures", """{"date":"2026-12-16","reason":"a\u0000b"}""", "reason", "reason 'a\\u0000b' contains a control character (U+0000)")]
+    [InlineData("/api/backfills", """{"from":"2026-10-01","to":"2026-10-25"}""", "to",
+        "to 2026-10-25 is not an NYSE trading day (Sunday); the last trading day on or before it is 2026-10-23")]
+    [InlineData("/api/backfills", """{"from":"2026-10-24","to":"2026-10-30"}""", "from",
+        "from 2026-10-24 is not an NYSE trading day (Saturday); the first trading day on or after it is 2026-10-26")]
+    [InlineData("/api/backfills", """{"from":"0001-01-01","to":"2026-10-30"}""", "from", "from 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("/api/recomputes", """{"portfolio":"a\u0000b","from":"2026-10-01"}""", "portfolio", "portfolio 'a\\u0000b' contains a control character (U+0000)")]
+    [InlineData("/api/recomputes", """{"portfolio":"Demo Individual Investor Portfolio","from":"0001-01-01"}""", "from", "from 0001-01-01 is outside the supported dates")]
     public async Task Post_Returns400ProblemNamingTheField_WhenARangeOrNameIsInvalid(string path, string json, string field, string reason)
     {
         using var client = fixture.Host.Client();
@@ -107,6 +115,9 @@ public sealed class ApiValidationTests(ApiHostFixture fixture) : IClassFixture<A
     [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots?from=2026-10-30&to=2026-10-01", HttpStatusCode.BadRequest, "from 2026-10-30 is after to 2026-10-01")]
     [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/snapshots?from=banana", HttpStatusCode.BadRequest, "from")]
     [InlineData("/api/verify?from=2026-10-31", HttpStatusCode.BadRequest, "from 2026-10-31 is not an NYSE trading day (Saturday)")]
+    [InlineData("/api/verify?from=0001-01-01", HttpStatusCode.BadRequest, "from 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("/api/portfolios/00000000-0000-0000-0000-000000000001/risk?date=2026-10-31", HttpStatusCode.BadRequest,
+        "date 2026-10-31 is not an NYSE trading day (Saturday)")]
     [InlineData("/api/verify?from=2026-10-30&to=2026-10-01", HttpStatusCode.BadRequest, "from 2026-10-30 is after to 2026-10-01")]
     [InlineData("/api/verify?to=2026-11-02", HttpStatusCode.BadRequest, "to 2026-11-02 has no closing prices yet: the last completed trading day is 2026-10-30")]
     [InlineData("/api/verify?to=10/30/2026", HttpStatusCode.BadRequest, "to '10/30/2026' is not a date")]

@@ -76,6 +76,67 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
         status.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("text/csv;;=")]
+    [InlineData("/")]
+    public async Task Import_Returns400NamingTheHeader_ForAContentTypeThatIsNotAMediaType(string type)
+    {
+        using var client = fixture.Host.Client();
+        var content = new StringContent(Csv, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", type);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/prices/import") { Content = content };
+        request.Headers.Add("X-Api-Key", ApiCalls.Key);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        problem.GetProperty("errors").GetProperty("Content-Type")[0].GetString().Should()
+            .Be($"the Content-Type header '{type}' is not a media type: send text/csv (or gzip)");
+    }
+
+    [Fact]
+    public async Task Import_Returns400NamingTheSource_WhenItHasAControlCharacter_AndWritesNothing()
+    {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostCsvAsync(client, "/api/prices/import?source=a%00b", Csv);
+
+        status.Should().Be(HttpStatusCode.BadRequest, body.ToString());
+        body.GetProperty("errors").GetProperty("source")[0].GetString().Should().Be("source 'a\\u0000b' contains a control character (U+0000)");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'")).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("date,symbol,close\n2026-10-26,ZZ\0A,10\n", "symbol 'ZZ\\u0000A' contains a control character (U+0000)")]
+    [InlineData("date,symbol,close\n2026-10-26,ZZA,99999999999999.9999999\n",
+        "close 99999999999999.9999999 is too large (at most 14 integer digits once rounded to 6 decimals)")]
+    public async Task Import_Returns400NamingTheLine_ForAValueTheColumnCannotHold(string csv, string reason)
+    {
+        await TestDatabase.ExecuteAsync("DELETE FROM sigmasight.prices WHERE symbol LIKE 'ZZ%'");
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostCsvAsync(client, "/api/prices/import", csv);
+
+        status.Should().Be(HttpStatusCode.BadRequest, body.ToString());
+        body.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("line").GetInt64()}: {e.GetProperty("reason").GetString()}")
+            .Should().Equal($"2: {reason}");
+    }
+
+    [Fact]
+    public async Task Import_Returns400_ForABodyWithTheGzipMagicBytesThenGarbage()
+    {
+        using var client = fixture.Host.Client();
+
+        var (status, body) = await PostAsync(client, "/api/prices/import",
+            new ByteArrayContent([0x1f, 0x8b, .. Encoding.ASCII.GetBytes("not deflate data at all")]), "application/gzip");
+
+        status.Should().Be(HttpStatusCode.BadRequest, body.ToString());
+        body.GetProperty("errors")[0].GetProperty("reason").GetString().Should().Contain("it is not a valid gzip file");
+    }
+
     private static Task<(HttpStatusCode, JsonElement)> PostCsvAsync(HttpClient client, string path, string csv, string? key = ApiCalls.Key) =>
         PostAsync(client, path, new StringContent(csv, Encoding.UTF8), "text/csv", key);
 

@@ -31,7 +31,8 @@ public sealed class PoisonedBackfill : IAsyncLifetime
     {
         await BatchTestHost.PrepareDatabaseAsync();
         (await ServiceProcess.RunAsync(Settings, "seed-demo")).ExitCode.Should().Be(0);
-        var from = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-8);
+        // A backfill's --from must be a trading day: the first one on or after eight days ago.
+        var from = new Analytics.Calendar.NyseCalendar().OnOrAfter(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-8));
         await TestDatabase.ExecuteAsync($"""
             INSERT INTO sigmasight.positions (id, portfolio_id, symbol, position_type, investment_class, quantity, entry_price, entry_date, lot_index)
             SELECT gen_random_uuid(), id, 'POISON', 'LONG', 'PUBLIC', 100, 10, '{from:yyyy-MM-dd}', 0 FROM sigmasight.portfolios WHERE name = '{Poisoned}'

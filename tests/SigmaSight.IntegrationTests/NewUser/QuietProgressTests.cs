@@ -19,7 +19,9 @@ public sealed class QuietProgressTests
     {
         await using (await WebTestHost.StartAsync()) { }
         (await ServiceProcess.RunAsync(NoSettings, "seed-demo")).ExitCode.Should().Be(0);
-        var from = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A backfill's --from must be a trading day: the first one on or after three weeks ago.
+        var from = new Analytics.Calendar.NyseCalendar().OnOrAfter(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-21))
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var clock = Stopwatch.StartNew();
         var (code, output) = await ServiceProcess.RunAsync(NoSettings, "backfill", "--from", from);

@@ -91,6 +91,38 @@ public sealed class PortfolioImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_Returns400NamingTheHeader_ForAMultipartContentTypeWithoutABoundary()
+    {
+        using var body = new StringContent("lots=x", Encoding.UTF8);
+        body.Headers.Remove("Content-Type");
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var (status, problem, _) = await SendAsync(body, ApiCalls.Key);
+
+        status.Should().Be(HttpStatusCode.BadRequest, problem.ToString());
+        problem.GetProperty("errors").GetProperty("Content-Type")[0].GetString().Should()
+            .StartWith("the Content-Type header 'multipart/form-data' has no boundary");
+    }
+
+    [Fact]
+    public async Task Import_Returns400NamingTheLineAndField_ForDatesOutsideTheSupportedRange_AndAnOverflowingQuantity()
+    {
+        var lots = ImportBook.Csv(ImportBook.LotsHeader, ImportBook.LotRows.Concat([
+            $"{ImportBook.LongShort},pm@test.example,SPYC,LC,OPTIONS,3,14.20,2026-09-02,,,SPY,620,0001-01-01",
+            $"{ImportBook.LongShort},pm@test.example,ZZZQ,LONG,PUBLIC,300,205.00,9999-12-31,,,,,",
+            $"{ImportBook.LongShort},pm@test.example,AAPL,LONG,PUBLIC,99999999999999.9999999,205.00,2026-09-02,,,,,"]));
+
+        var (status, problem, _) = await PostAsync(lots, ImportBook.Flows);
+
+        status.Should().Be(HttpStatusCode.BadRequest, problem.ToString());
+        problem.GetProperty("errors").GetProperty("lots").EnumerateArray().Select(e => e.GetString()).Should().Equal(
+            "line 9: expiration_date 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31",
+            "line 10: entry_date 9999-12-31 is outside the supported dates 1900-01-01..2199-12-31",
+            "line 11: quantity 99999999999999.9999999 is out of range (below 100000000000000 in magnitude once rounded to 6 decimals)");
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.portfolios")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Import_Returns200WithTheSummary_ThenNothingChangedOnTheSecondPost()
     {
         var (status, summary, _) = await PostAsync(ImportBook.Lots, ImportBook.Flows);

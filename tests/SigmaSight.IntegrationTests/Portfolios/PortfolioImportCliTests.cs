@@ -38,4 +38,29 @@ public sealed class PortfolioImportCliTests
             .And.Contain("no recompute needed");
         (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.positions")).Should().Be(10);
     }
+
+    [Fact]
+    public async Task ImportPortfolios_Exits64NamingFileLineAndField_ForDatesOutsideTheSupportedRange()
+    {
+        await BatchTestHost.PrepareDatabaseAsync();
+        var lots = ImportBook.WriteTemp(ImportBook.Csv(ImportBook.LotsHeader, ImportBook.LotRows.Concat([
+            $"{ImportBook.LongShort},pm@test.example,SPYC,LC,OPTIONS,3,14.20,2026-09-02,,,SPY,620,0001-01-01",
+            $"{ImportBook.LongShort},pm@test.example,ZZZQ,LONG,PUBLIC,300,205.00,9999-12-31,,,,,"])));
+        var flows = ImportBook.WriteTemp(ImportBook.Flows);
+        try
+        {
+            var (exitCode, output) = await ServiceProcess.RunAsync(NoSettings, "import-portfolios", "--lots", lots, "--flows", flows);
+
+            exitCode.Should().Be(64, output);
+            output.Should().Contain("error: import refused: 2 error(s), nothing was written")
+                .And.Contain($"{lots} line 9: expiration_date 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31")
+                .And.Contain($"{lots} line 10: entry_date 9999-12-31 is outside the supported dates").And.NotContain("Unhandled exception");
+        }
+        finally
+        {
+            File.Delete(lots);
+            File.Delete(flows);
+        }
+        (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.portfolios")).Should().Be(0);
+    }
 }

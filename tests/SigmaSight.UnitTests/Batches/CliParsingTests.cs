@@ -42,4 +42,41 @@ public sealed class CliParsingTests
     {
         CliOptions.TryParseInstant(text, out _).Should().BeFalse(because);
     }
+
+    [Theory]
+    [InlineData("0001-01-01", "--from 0001-01-01 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("1899-12-29", "--from 1899-12-29 is outside the supported dates 1900-01-01..2199-12-31")]
+    [InlineData("9999-12-31", "--from 9999-12-31 is outside the supported dates 1900-01-01..2199-12-31")]
+    public void DateOption_RefusesADateOutsideTheSupportedRange_BeforeAnyDateArithmetic(string text, string error)
+    {
+        var from = CliOptions.Date("--from", "First date");
+
+        var parsed = new System.CommandLine.RootCommand { from }.Parse(["--from", text]);
+
+        parsed.Errors.Select(e => e.Message).Should().Equal(error);
+    }
+
+    [Theory]
+    [InlineData("0001-01-02T00:00Z")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T00:00Z")]
+    public void InstantsOption_RefusesAnInstantOutsideTheSupportedRange(string text)
+    {
+        var at = CliOptions.Instants("--at", "Trigger instants");
+
+        var parsed = new System.CommandLine.RootCommand { at }.Parse(["--at", text]);
+
+        parsed.Errors.Select(e => e.Message).Should().Equal($"--at '{text}' is outside the supported dates 1900-01-01..2199-12-31 (UTC)");
+    }
+
+    [Theory]
+    [InlineData("1000000", "--keep-days 1000000 is out of range: give 1..3650")]
+    [InlineData("0", "--keep-days 0 is out of range: give 1..3650")]
+    [InlineData("ninety", "--keep-days 'ninety' is not a whole number: give 1..3650")]
+    public void PruneKeepDays_IsRefused_NamingTheLimit_WhenOutOfRange(string days, string error)
+    {
+        var parsed = PruneCommand.Create([]).Parse(["--keep-days", days, "--dry-run"]);
+
+        parsed.Errors.Select(e => e.Message).Should().Equal(error);
+    }
 }

@@ -18,8 +18,8 @@ internal static class AuditRange
         ArgumentNullException.ThrowIfNull(name);
         var last = to ?? BusinessDate.Resolve(now, calendar);
         var first = from ?? last;
-        if (from is { } f) Require("from", () => RunInputs.RequireTradingDay(calendar, f, name("from")));
-        if (to is { } t) Require("to", () => RunInputs.RequireTradingDay(calendar, t, name("to")));
+        if (from is { } f) Require("from", () => RunInputs.RequireFirstDay(calendar, f, name("from")));
+        if (to is { } t) Require("to", () => RunInputs.RequireLastDay(calendar, t, name("to")));
         Require("from", () => RunInputs.RequireOrder(first, last, name("from"), name("to")));
         Require("to", () => RunInputs.RequireCompleted(calendar, last, now, name("to")));
         return (first, last);

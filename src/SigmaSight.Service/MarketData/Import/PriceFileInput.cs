@@ -1,19 +1,19 @@
-using System.IO.Compression;
-
 namespace SigmaSight.Service.MarketData.Import;
 
 /// <summary>
-/// Opens a price file for reading: gzip when the name ends in <c>.gz</c> or the content starts with the gzip magic
-/// bytes (1f 8b), plain text otherwise. Works on streams that cannot seek (stdin, a request body): the bytes read to
-/// sniff the format are replayed. The caller keeps ownership of the content stream.
+/// Opens a price file for reading: gzip (<see cref="GzipInput"/>) when the content starts with the gzip magic bytes
+/// (1f 8b), plain text otherwise; a name ending in <c>.gz</c> whose content is not gzip is refused (an empty one is read
+/// as the empty file it is). Works on streams that
+/// cannot seek (stdin, a request body): the bytes read to sniff the format are replayed. The caller keeps ownership of
+/// the content stream.
 /// </summary>
 public static class PriceFileInput
 {
+    /// <exception cref="InvalidDataException">The name ends in .gz and the content is not gzip.</exception>
     public static async Task<Stream> OpenAsync(Stream content, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
-        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return new GZipStream(content, CompressionMode.Decompress, leaveOpen: true);
         var head = new byte[2];
         var read = 0;
         while (read < head.Length)
@@ -23,7 +23,10 @@ public static class PriceFileInput
             read += n;
         }
         Stream replayed = new ReplayStream(head.AsMemory(0, read), content);
-        return read == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(replayed, CompressionMode.Decompress) : replayed;
+        if (read == 2 && head[0] == 0x1f && head[1] == 0x8b) return new GzipInput(replayed);
+        if (read > 0 && name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException($"{name} is not a gzip file: it does not start with the gzip magic bytes (1f 8b); name a plain CSV .csv");
+        return replayed;
     }
 
     /// <summary>A read-only stream that returns <c>prefix</c>, then the rest of <c>inner</c>.</summary>

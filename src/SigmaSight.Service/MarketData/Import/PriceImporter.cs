@@ -25,7 +25,7 @@ public sealed partial class PriceImporter(
     public static string? CheckSource(string? source) =>
         string.IsNullOrWhiteSpace(source) ? "source must not be empty"
         : source.Length > MaxSourceLength ? $"source is longer than {MaxSourceLength} characters"
-        : null;
+        : Hosting.Validation.ControlCharacters.Check("source", source);
 
     public async Task<PriceImportResult> ImportAsync(PriceImportRequest request, CancellationToken cancellationToken)
     {
@@ -33,7 +33,8 @@ public sealed partial class PriceImporter(
         if (CheckSource(request.Source) is { } bad) throw new ArgumentException(bad, nameof(request));
         var watch = Stopwatch.StartNew();
         var errors = new PriceErrors(MaxListedErrors);
-        await using var input = await PriceFileInput.OpenAsync(request.Content, request.Name, cancellationToken).ConfigureAwait(false);
+        await using var input = await OpenAsync(request, errors, cancellationToken).ConfigureAwait(false);
+        if (input is null) return Refused(0, errors, watch);
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -144,6 +145,20 @@ public sealed partial class PriceImporter(
         var (listed, count) = await PriceMerge.DuplicatesAsync(connection, PriceStaging.Table, MaxListedErrors, cancellationToken)
             .ConfigureAwait(false);
         errors.AddRange(listed, count);
+    }
+
+    /// <summary>The file to read, or null when it cannot be (a .gz name on plain text), recorded at line 1.</summary>
+    private static async Task<Stream?> OpenAsync(PriceImportRequest request, PriceErrors errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PriceFileInput.OpenAsync(request.Content, request.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(1, e.Message);
+            return null;
+        }
     }
 
     /// <summary>

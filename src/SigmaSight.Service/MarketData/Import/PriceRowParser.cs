@@ -2,14 +2,17 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using SigmaSight.Analytics.Calendar;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.MarketData.Import;
 
 /// <summary>
-/// Checks one data line of a price file, straight from the reader's UTF-8 fields: an ISO date (yyyy-MM-dd) that is
-/// an NYSE trading day (the calendar with its stored closures), a symbol, a close &gt; 0, and open/high/low &gt; 0
-/// and a whole volume ≥ 0 when given. Every problem of the line is named; a line with any problem is refused.
-/// Remembers each date's verdict (files have few distinct dates). Not thread-safe: one per file.
+/// Checks one data line of a price file, straight from the reader's UTF-8 fields: an ISO date (yyyy-MM-dd) within
+/// <see cref="SupportedDates"/> that is an NYSE trading day (the calendar with its stored closures), a symbol without
+/// white space or control characters, a close &gt; 0, and open/high/low &gt; 0 and a whole volume ≥ 0 when given
+/// (prices checked once rounded to the 6 decimals they are stored with). Every problem of the line is named; a line
+/// with any problem is refused. Remembers each date's verdict (files have few distinct dates). Not thread-safe: one
+/// per file.
 /// </summary>
 public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calendar)
 {
@@ -18,9 +21,12 @@ public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calenda
     /// <summary>numeric(20, 6) holds 14 integer digits.</summary>
     private const decimal Limit = 100_000_000_000_000m;
 
+    /// <summary>The decimals of numeric(20, 6), to which PostgreSQL rounds a price half away from zero.</summary>
+    private const int Scale = 6;
+
     private const NumberStyles Number = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent;
 
-    private readonly Dictionary<int, (DateOnly Date, string? Closed)?> _dates = [];
+    private readonly Dictionary<int, (DateOnly Date, string? Refusal)?> _dates = [];
     private readonly List<string> _problems = [];
 
     /// <summary>The current record of <paramref name="reader"/> as a row, or null and its problems joined with "; ".</summary>
@@ -36,6 +42,7 @@ public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calenda
         var symbol = reader.GetString(columns.Symbol) ?? "";
         if (symbol.Length == 0) _problems.Add("empty symbol");
         else if (symbol.Length > MaxSymbolLength) _problems.Add($"symbol longer than {MaxSymbolLength} characters");
+        else if (ControlCharacters.Check("symbol", symbol) is { } control) _problems.Add(control);
         else if (HasWhiteSpace(symbol)) _problems.Add($"symbol '{symbol}' contains white space");
 
         var close = Price(reader.GetSpan(columns.Close), "close", required: true);
@@ -59,7 +66,7 @@ public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calenda
         {
             known = key >= 0 && DateOnly.TryParseExact(Encoding.UTF8.GetString(text), "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out var parsed)
-                ? (parsed, calendar.IsTradingDay(parsed) ? null : calendar.ClosureReason(parsed) ?? "closed")
+                ? (parsed, Refusal(parsed))
                 : null;
             if (key >= 0) _dates[key] = known;
         }
@@ -68,9 +75,14 @@ public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calenda
             _problems.Add($"bad date '{Encoding.UTF8.GetString(text)}' (expected yyyy-MM-dd)");
             return default;
         }
-        if (day.Closed is { } closed) _problems.Add($"{day.Date:yyyy-MM-dd} is not an NYSE trading day ({closed})");
+        if (day.Refusal is { } refusal) _problems.Add(refusal);
         return day.Date;
     }
+
+    /// <summary>Why a valid date cannot carry a price: outside <see cref="SupportedDates"/>, or not a trading day; else null.</summary>
+    private string? Refusal(DateOnly date) =>
+        SupportedDates.Check("date", date)
+        ?? (calendar.IsTradingDay(date) ? null : $"{date:yyyy-MM-dd} is not an NYSE trading day ({calendar.ClosureReason(date) ?? "closed"})");
 
     /// <summary>The value of at most 4 ASCII digits, or −1 when any byte is not a digit.</summary>
     private static int Digits(ReadOnlySpan<byte> text)
@@ -96,9 +108,13 @@ public sealed class PriceRowParser(PriceCsvColumns columns, NyseCalendar calenda
             _problems.Add($"unparsable {name} '{Encoding.UTF8.GetString(text)}'");
             return null;
         }
+        // Checked after rounding to the column's scale, as PostgreSQL stores it: 0.0000001 is 0.000000 there.
+        var rounded = value.Scale <= Scale ? value : Math.Round(value, Scale, MidpointRounding.AwayFromZero);
         if (value <= 0) _problems.Add($"{name} {Encoding.UTF8.GetString(text)} is not > 0");
-        else if (value >= Limit) _problems.Add($"{name} {Encoding.UTF8.GetString(text)} is too large (at most 14 integer digits)");
-        return value;
+        else if (rounded == 0) _problems.Add($"{name} {Encoding.UTF8.GetString(text)} is not > 0 once rounded to {Scale} decimals");
+        else if (rounded >= Limit)
+            _problems.Add($"{name} {Encoding.UTF8.GetString(text)} is too large (at most 14 integer digits once rounded to {Scale} decimals)");
+        return rounded;
     }
 
     private long? Volume(ReadOnlySpan<byte> text)

@@ -64,6 +64,11 @@ internal static class PriceStaging
             errors.Add(1, $"bad header: {e.Message}");
             return -1;
         }
+        catch (InvalidDataException e)
+        {
+            errors.Add(1, e.Message);
+            return -1;
+        }
         var (columns, problems) = PriceCsvColumns.FromHeader(reader.Headers);
         if (columns is null)
         {
@@ -90,6 +95,10 @@ internal static class PriceStaging
         catch (CsvFormatException e)
         {
             errors.Add(reader.LineNumber + 1, $"unreadable CSV after this point: {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(reader.LineNumber + 1, $"unreadable after this point: {e.Message}");
         }
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         rowsRead?.Report(read + malformed);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SigmaSight.Analytics.Calendar;
+using SigmaSight.Service.Hosting.Validation;
 
 namespace SigmaSight.Service.Portfolios.Import;
 
@@ -51,20 +52,35 @@ internal sealed class CsvRow(string file, int line, IReadOnlyDictionary<string, 
             Fail($"{column} '{text}' is not a number");
             return null;
         }
-        if (Math.Abs(value) >= Limit)
+        // Checked after rounding, as the column stores it: 99999999999999.9999999 rounds to 100000000000000.000000.
+        var rounded = Math.Round(value, scale, MidpointRounding.AwayFromZero);
+        if (Math.Abs(rounded) >= Limit)
         {
-            Fail($"{column} {text} is out of range (at most {Limit:0} in magnitude)");
+            Fail($"{column} {text} is out of range (below {Limit:0} in magnitude once rounded to {scale} decimals)");
             return null;
         }
-        return Math.Round(value, scale, MidpointRounding.AwayFromZero) + new decimal(0, 0, 0, false, checked((byte)scale));
+        return rounded + new decimal(0, 0, 0, false, checked((byte)scale));
     }
 
-    /// <summary>An ISO date (yyyy-MM-dd).</summary>
+    /// <summary>
+    /// A free-text field (a name, an owner, a symbol), refused when it holds a control character (<see cref="ControlCharacters"/>);
+    /// <paramref name="required"/> refuses an empty one too. The row's other checks still see the value.
+    /// </summary>
+    public string? PlainText(string column, bool required)
+    {
+        var value = required ? Required(column) : Text(column);
+        if (ControlCharacters.Check(column, value) is { } bad) Fail(bad);
+        return value;
+    }
+
+    /// <summary>An ISO date (yyyy-MM-dd) within <see cref="SupportedDates"/>.</summary>
     public DateOnly? Date(string column)
     {
         if (Text(column) is not { } text) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Fail($"{column} '{text}' is not a date (yyyy-MM-dd)");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            Fail($"{column} '{text}' is not a date (yyyy-MM-dd)");
+        else if (SupportedDates.Check(column, date) is { } outside) Fail(outside);
+        else return date;
         return null;
     }
 

@@ -19,7 +19,7 @@ internal static class FlowRows
     public static ImportedFlow? Parse(CsvRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var portfolio = row.Required("portfolio");
+        var portfolio = row.PlainText("portfolio", required: true);
         var date = row.Date("date");
         if (row.Text("date") is null) row.Fail("date is required");
         var type = row.Code("type", "flow type", Types);

@@ -22,9 +22,9 @@ internal static class LotRows
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(calendar);
-        var portfolio = row.Required("portfolio");
-        var owner = row.Required("owner");
-        var symbol = row.Required("symbol");
+        var portfolio = row.PlainText("portfolio", required: true);
+        var owner = row.PlainText("owner", required: true);
+        var symbol = row.PlainText("symbol", required: true);
         var type = row.Code("position_type", "position type", LotCodes.PositionTypes);
         var kind = row.Code("investment_class", "investment class", LotCodes.InvestmentClasses);
         var quantity = Quantity(row, type);
@@ -34,7 +34,7 @@ internal static class LotRows
         var entryDate = row.TradingDay("entry_date", calendar);
         if (row.Text("entry_date") is null) row.Fail("entry_date is required");
         var (exitPrice, exitDate) = Exit(row, calendar, entryDate);
-        var underlying = row.Text("underlying_symbol");
+        var underlying = row.PlainText("underlying_symbol", required: false);
         var strike = row.Number("strike_price", PriceScale);
         var expiration = row.Date("expiration_date");
         if (type is not null && kind is not null)

@@ -33,4 +33,31 @@ public sealed class ImportPricesCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task ImportPrices_Exits64_WhenAGzFileIsNotGzip_OrAPriceOverflowsOnceRounded()
+    {
+        await using (await BatchTestHost.StartAsync(withServers: false)) { }
+        var plain = Path.Combine(Path.GetTempPath(), $"prices-{Guid.NewGuid():N}.csv.gz");
+        var huge = Path.Combine(Path.GetTempPath(), $"prices-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(plain, "date,symbol,close\n2026-10-26,AAA,10\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(huge, "date,symbol,close\n2026-10-26,AAA,10\n2026-10-27,AAA,99999999999999.9999999\n",
+            TestContext.Current.CancellationToken);
+        try
+        {
+            var (notGzip, output) = await ServiceProcess.RunAsync(new Dictionary<string, string>(), "import-prices", plain);
+            notGzip.Should().Be(ExitCodes.Usage, output);
+            output.Should().Contain($"line 1: {plain} is not a gzip file").And.NotContain("Unhandled exception");
+
+            var (overflow, refused) = await ServiceProcess.RunAsync(new Dictionary<string, string>(), "import-prices", huge);
+            overflow.Should().Be(ExitCodes.Usage, refused);
+            refused.Should().Contain("line 3: close 99999999999999.9999999 is too large");
+            (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM sigmasight.prices")).Should().Be(0);
+        }
+        finally
+        {
+            File.Delete(plain);
+            File.Delete(huge);
+        }
+    }
 }

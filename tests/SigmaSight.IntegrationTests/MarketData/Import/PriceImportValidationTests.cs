@@ -22,6 +22,10 @@ public sealed class PriceImportValidationTests
         { "2026-10-28,,10", 4, "empty symbol" },
         { "2026-10-28,AAA,10,5", 4, "has 4 field(s), the header has 3" },
         { "2026-10-26,AAA,10", 4, "duplicate of line 2 (AAA on 2026-10-26)" },
+        { "2026-10-28,AAA,0.0000001", 4, "close 0.0000001 is not > 0 once rounded to 6 decimals" },
+        { "2026-10-28,AAA,99999999999999.9999999", 4, "close 99999999999999.9999999 is too large (at most 14 integer digits once rounded to 6 decimals)" },
+        { "2026-10-28,A\0A,10", 4, "symbol 'A\\u0000A' contains a control character (U+0000)" },
+        { "0001-01-03,AAA,10", 4, "date 0001-01-03 is outside the supported dates 1900-01-01..2199-12-31" },
     };
 
     [Theory]
@@ -103,6 +107,53 @@ public sealed class PriceImportValidationTests
             "line 8: empty symbol");
         (await PriceImports.StoredAsync()).Should().Equal(
             "AAA|2026-10-26|10.000000", "AAA|2026-10-27|11.000000", "BBB|2026-10-29|5.000000");
+    }
+
+    [Fact]
+    public async Task Import_WithSkipBadRows_SkipsThePricesThatRoundToZeroOrOverflow_AndStoresNoZeroOpenOrLow()
+    {
+        await using var host = await BatchTestHost.StartAsync(withServers: false);
+        var csv = "date,symbol,close,open,high,low\n2026-10-26,AAA,10,9,11,8\n2026-10-27,AAA,0.0000001,,,\n" +
+            "2026-10-28,AAA,10,0.0000001,11,9\n2026-10-29,AAA,10,9,11,0.0000004\n2026-10-30,AAA,99999999999999.9999999,,,\n" +
+            "2026-10-30,BBB,5,5,5,0.0000005\n";
+
+        var outcome = await host.ImportAsync(csv, skipBadRows: true);
+
+        outcome.Written.Should().BeTrue();
+        outcome.Errors.Select(e => e.ToString()).Should().Equal(
+            "line 3: close 0.0000001 is not > 0 once rounded to 6 decimals",
+            "line 4: open 0.0000001 is not > 0 once rounded to 6 decimals",
+            "line 5: low 0.0000004 is not > 0 once rounded to 6 decimals",
+            "line 6: close 99999999999999.9999999 is too large (at most 14 integer digits once rounded to 6 decimals)");
+        (await TestDatabase.RowsAsync("SELECT symbol, to_char(date, 'YYYY-MM-DD'), open, low FROM sigmasight.prices ORDER BY 1, 2"))
+            .Should().Equal("AAA|2026-10-26|9.000000|8.000000", "BBB|2026-10-30|5.000000|0.000001");
+    }
+
+    [Theory]
+    [InlineData("prices.csv.gz", "date,symbol,close\n2026-10-26,AAA,10\n", "prices.csv.gz is not a gzip file")]
+    [InlineData("prices.csv", "\u001f\u008bnot deflate data at all", "it is not a valid gzip file")]
+    [InlineData("prices.csv", "\u001f\u008b\u0008\u0000", "the gzip data ends after 4 byte(s), before its first member is complete")]
+    public async Task Import_RefusesAFileThatIsNotReadableGzip_NamingTheReason(string name, string content, string reason)
+    {
+        await using var host = await BatchTestHost.StartAsync(withServers: false);
+
+        var outcome = await host.ImportAsync(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(content)), skipBadRows: true, name: name);
+
+        outcome.Written.Should().BeFalse();
+        outcome.Errors.Should().ContainSingle().Which.Line.Should().Be(1);
+        outcome.Errors[0].Reason.Should().Contain(reason);
+    }
+
+    [Theory]
+    [InlineData("1f8b080000000000000303000000000000000000", "gzip -c < /dev/null")]
+    [InlineData("", "no bytes at all")]
+    public async Task Import_ReadsAnEmptyGzipFile_AsAnEmptyFile(string hex, string because)
+    {
+        await using var host = await BatchTestHost.StartAsync(withServers: false);
+
+        var outcome = await host.ImportAsync(new MemoryStream(Convert.FromHexString(hex)), name: "prices.csv.gz");
+
+        outcome.Errors.Should().ContainSingle(because).Which.Reason.Should().StartWith("the file is empty", because);
     }
 
     [Fact]
