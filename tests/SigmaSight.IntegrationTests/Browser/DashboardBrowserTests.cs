@@ -7,7 +7,6 @@ using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Hosting.Security;
-using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Browser;
@@ -126,12 +125,7 @@ public sealed class DashboardBrowserTests
     {
         await using var host = await BatchTestHost.StartAsync();
         await host.SeedDemoAsync();
-        var days = await host.WithScopeAsync(async s =>
-        {
-            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-            var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-            return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 5)).ToList();
-        });
+        var days = await host.FirstTradingDaysAsync(6);
         var completed = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[3])).RunId);
         completed.Status.Should().Be(RunStatus.Completed, completed.Summary);
         var rerun = await host.WaitAsync((await host.WithScopeAsync(s => s.GetRequiredService<RunStarter>().StartAsync(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Cli;
+using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Portfolios.Demo;
 
@@ -87,6 +88,15 @@ public sealed partial class BatchTestHost : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>The first <paramref name="count"/> trading days from the earliest portfolio inception.</summary>
+    public Task<List<DateOnly>> FirstTradingDaysAsync(int count) => WithScopeAsync(async s =>
+    {
+        var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
+        var inception = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MinAsync(
+            s.GetRequiredService<SigmaSightDbContext>().Portfolios, p => p.InceptionDate);
+        return calendar.TradingDays(inception, calendar.AddTradingDays(inception, count - 1)).ToList();
+    });
 
     public Task<string> SeedDemoAsync() =>
         WithScopeAsync(s => s.GetRequiredService<DemoSeeder>().SeedAsync(reset: false, CancellationToken.None));

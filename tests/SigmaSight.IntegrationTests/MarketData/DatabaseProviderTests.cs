@@ -26,12 +26,7 @@ public sealed class DatabaseProviderTests
         await using (var host = await BatchTestHost.StartAsync())
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 4)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(5);
             (await host.WaitAsync((await host.StartBackfillAsync(days[0], days[3])).RunId)).Status.Should().Be(RunStatus.Completed);
             // The last day's closes arrive by import (the synthetic market's, so the figures stay checkable), without AAPL.
             var csv = await host.WithScopeAsync(async s =>

@@ -6,14 +6,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.MarketData.Synthetic;
-using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.MarketData;
 
@@ -131,12 +129,7 @@ public sealed class HttpProviderRunTests
     internal static async Task<List<DateOnly>> SeedAsync(BatchTestHost host)
     {
         await host.SeedDemoAsync();
-        return await host.WithScopeAsync(async s =>
-        {
-            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-            var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-            return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 3)).ToList();
-        });
+        return await host.FirstTradingDaysAsync(4);
     }
 
     internal static async Task<FakeVendor> StartVendorAsync(Func<string, DateOnly, DateOnly, int, Task<(int Status, string Body)>> answer,

@@ -1,12 +1,9 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.IntegrationTests.MarketData.Import;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.MarketData.Import;
-using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -31,12 +28,7 @@ public sealed class CorrectedCloseTests
         await using (var host = await BatchTestHost.StartAsync())
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 4)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(5);
             var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[4])).RunId);
             run.Status.Should().Be(RunStatus.Completed, run.Summary);
             firstRun = run.Id;

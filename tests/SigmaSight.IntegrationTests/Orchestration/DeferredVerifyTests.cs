@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.Service.Batches;
-using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 using SigmaSight.Service.Risk;
 
@@ -22,12 +20,7 @@ public sealed class DeferredVerifyTests
     {
         await using var host = await BatchTestHost.StartAsync();
         await host.SeedDemoAsync();
-        var days = await host.WithScopeAsync(async s =>
-        {
-            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-            var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-            return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 1)).ToList();
-        });
+        var days = await host.FirstTradingDaysAsync(2);
         var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[1])).RunId);
         run.Status.Should().Be(RunStatus.Completed, run.Summary);
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SigmaSight.IntegrationTests.Infrastructure;
@@ -6,7 +5,6 @@ using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.MarketData;
 using SigmaSight.Service.MarketData.Synthetic;
-using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -23,12 +21,7 @@ public sealed class LateCloseTests
             s.Replace(ServiceDescriptor.Scoped<IMarketDataProvider, ProviderMissingAaplOnDay3>())))
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 5)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(6);
             ProviderMissingAaplOnDay3.Missing = days[3];
             var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[4])).RunId);
             run.Status.Should().Be(RunStatus.CompletedWithErrors);
@@ -72,12 +65,7 @@ public sealed class LateCloseTests
             s.Replace(ServiceDescriptor.Scoped<IMarketDataProvider, ProviderMissingAaplOnDay3>())))
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 5)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(6);
             ProviderMissingAaplOnDay3.Missing = days[3];
             var started = await host.WithScopeAsync(s => s.GetRequiredService<RunStarter>().StartAsync(
                 new RunRequest(RunKind.Backfill, days[0], days[4], RunScope.All, "test", host.Now, AnalyticsAllDates: true),

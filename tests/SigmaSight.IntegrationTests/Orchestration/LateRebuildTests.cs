@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SigmaSight.IntegrationTests.Infrastructure;
@@ -7,7 +6,6 @@ using SigmaSight.IntegrationTests.MarketData.Import;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.MarketData;
-using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -30,12 +28,7 @@ public sealed class LateRebuildTests
         await using (var host = await BatchTestHost.StartAsync())
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 5)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(6);
             foreach (var to in new[] { days[3], days[4] })
             {
                 var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], to)).RunId);

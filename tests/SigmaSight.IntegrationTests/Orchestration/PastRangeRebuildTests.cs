@@ -1,12 +1,9 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.IntegrationTests.MarketData.Import;
 using SigmaSight.Service.Batches;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.MarketData;
-using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -30,12 +27,7 @@ public sealed class PastRangeRebuildTests
         await using (var host = await BatchTestHost.StartAsync())
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 6)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(7);
             var run = await host.WaitAsync((await host.StartBackfillAsync(days[0], days[6])).RunId);
             run.Status.Should().Be(RunStatus.Completed, run.Summary);
             var close = await TestDatabase.ScalarAsync<decimal>($"SELECT close FROM sigmasight.prices WHERE symbol = '{Symbol}' AND date = '{days[2]:yyyy-MM-dd}'");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SigmaSight.IntegrationTests.Infrastructure;
 using SigmaSight.IntegrationTests.MarketData.Import;
@@ -8,7 +7,6 @@ using SigmaSight.Service.Batches.Diff;
 using SigmaSight.Service.Batches.Planning;
 using SigmaSight.Service.Cli;
 using SigmaSight.Service.MarketData;
-using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Orchestration;
 
@@ -31,12 +29,7 @@ public sealed class RunDiffTests
         await using (var host = await BatchTestHost.StartAsync())
         {
             await host.SeedDemoAsync();
-            days = await host.WithScopeAsync(async s =>
-            {
-                var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-                var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-                return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 3)).ToList();
-            });
+            days = await host.FirstTradingDaysAsync(4);
             original = (await host.WaitAsync((await host.StartBackfillAsync(days[0], days[3])).RunId)).Id;
             var forced = await host.WithScopeAsync(s => s.GetRequiredService<RunStarter>().StartAsync(
                 new RunRequest(RunKind.Nightly, days[3], days[3], RunScope.All, "test", host.Now, Force: true), CancellationToken.None));

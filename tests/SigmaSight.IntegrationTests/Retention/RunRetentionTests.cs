@@ -10,7 +10,6 @@ using SigmaSight.Service.Batches.Diff;
 using SigmaSight.Service.Batches.Repair;
 using SigmaSight.Service.Batches.Retention;
 using SigmaSight.Service.Cli;
-using SigmaSight.Service.MarketData;
 using SigmaSight.Service.Persistence;
 
 namespace SigmaSight.IntegrationTests.Retention;
@@ -28,12 +27,7 @@ public sealed class RunRetentionTests
     {
         await using var host = await BatchTestHost.StartAsync();
         await host.SeedDemoAsync();
-        var days = await host.WithScopeAsync(async s =>
-        {
-            var calendar = await s.GetRequiredService<TradingCalendarProvider>().GetAsync(CancellationToken.None);
-            var inception = await s.GetRequiredService<SigmaSightDbContext>().Portfolios.MinAsync(p => p.InceptionDate);
-            return calendar.TradingDays(inception, calendar.AddTradingDays(inception, 2)).ToList();
-        });
+        var days = await host.FirstTradingDaysAsync(3);
         var portfolio = await host.WithScopeAsync(s => s.GetRequiredService<SigmaSightDbContext>().Portfolios.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync());
         var old = (await host.WaitAsync((await host.StartBackfillAsync(days[0], days[2])).RunId)).Id;
         var middle = (await host.WaitAsync((await host.StartRecomputeAsync(portfolio, days[1], days[2])).RunId)).Id;

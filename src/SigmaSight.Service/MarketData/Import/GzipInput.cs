@@ -8,7 +8,7 @@ namespace SigmaSight.Service.MarketData.Import;
 /// <see cref="InvalidDataException"/> that says so in plain words. (A file that yields text and is then cut short is
 /// not detected: <see cref="GZipStream"/> ends it quietly, and with several members the trailer alone cannot tell.)
 /// </summary>
-internal sealed class GzipInput : Stream
+internal sealed class GzipInput : ReadOnlyStream
 {
     /// <summary>A complete member without text: a 10-byte header, an empty deflate block, CRC32 0 and size 0.</summary>
     private const int EmptyMemberBytes = 20;
@@ -23,14 +23,6 @@ internal sealed class GzipInput : Stream
         _gzip = new GZipStream(_compressed, CompressionMode.Decompress);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         int n;
@@ -44,9 +36,6 @@ internal sealed class GzipInput : Stream
         }
         return Counted(n, buffer.Length);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -87,13 +76,8 @@ internal sealed class GzipInput : Stream
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     /// <summary>The compressed bytes, passed through, counting them and keeping the last eight (a member's trailer).</summary>
-    private sealed class CompressedTail(Stream inner) : Stream
+    private sealed class CompressedTail(Stream inner) : ReadOnlyStream
     {
         private readonly byte[] _tail = new byte[8];
 
@@ -102,18 +86,7 @@ internal sealed class GzipInput : Stream
         /// <summary>True when at least <paramref name="minimum"/> bytes were read and the last eight are zero (CRC32 and size of no text).</summary>
         public bool EndsAnEmptyMember(int minimum) => Count >= minimum && Array.TrueForAll(_tail, b => b == 0);
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer) => Keep(buffer[..inner.Read(buffer)]);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -132,10 +105,5 @@ internal sealed class GzipInput : Stream
             }
             return read.Length;
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

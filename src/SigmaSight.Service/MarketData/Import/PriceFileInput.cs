@@ -30,17 +30,9 @@ public static class PriceFileInput
     }
 
     /// <summary>A read-only stream that returns <c>prefix</c>, then the rest of <c>inner</c>.</summary>
-    private sealed class ReplayStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+    private sealed class ReplayStream(ReadOnlyMemory<byte> prefix, Stream inner) : ReadOnlyStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -51,9 +43,6 @@ public static class PriceFileInput
             return n;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (_prefix.IsEmpty) return inner.ReadAsync(buffer, cancellationToken);
@@ -62,10 +51,5 @@ public static class PriceFileInput
             _prefix = _prefix[n..];
             return ValueTask.FromResult(n);
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
