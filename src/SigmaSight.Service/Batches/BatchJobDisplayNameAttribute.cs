@@ -33,7 +33,8 @@ public sealed class BatchJobDisplayNameAttribute() : JobDisplayNameAttribute("{0
         };
     }
 
-    private static string Short(object? runId) => runId is Guid id ? id.ToString("N")[..8] : "?";
+    /// <summary>The run as the Runs page shows it (its last 12 characters, random bits): a v7 id's first ones are its time.</summary>
+    private static string Short(object? runId) => runId is Guid id ? RunReferences.Shown(id) : "?";
 
     private static string Date(object? value) =>
         value is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?";

@@ -24,9 +24,9 @@ public static class StatusPrinter
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(output);
         var (run, inv) = (view.Run, CultureInfo.InvariantCulture);
+        var took = run.DurationSeconds is { } seconds ? string.Create(inv, $"took {seconds:0.0}s") : "running";
         await output.WriteLineAsync(string.Create(inv,
-            $"run {run.Id}  {run.Kind}  {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}  status {run.Status}  " +
-            $"took {run.DurationSeconds:0.0}s")).ConfigureAwait(false);
+            $"run {run.Id}  {run.Kind}  {run.RangeFrom:yyyy-MM-dd}..{run.RangeTo:yyyy-MM-dd}  status {run.Status}  {took}")).ConfigureAwait(false);
         await output.WriteLineAsync($"  {"phase",-20} {"status",-20} {"done",6} {"expected",8} {"failed",7} {"blocked",8} {"took",8}").ConfigureAwait(false);
         foreach (var p in view.Phases)
             await output.WriteLineAsync(string.Create(inv, $"  {p.Name,-20} {p.Status,-20} {p.Done,6} {p.Expected,8} " +

@@ -70,11 +70,18 @@ internal sealed class RunDetailsPage(string id) : RazorPage
         if (run.DetailPrunedAt is { } pruned)
             Row("Retention", $"items, phases and findings pruned on {Time(pruned)} (<code>Retention:KeepDays</code>)");
         else if (run.FiguresVersion is not null && related.Count > 0)
-            Row("Compare", string.Join(", ", related.Select(other => $"<a href=\"{Encode(Url.To($"{RunsDashboard.ListPath}/{other}/diff/{run.Id}"))}\">figures against <code>{Short(other)}</code></a>")));
+            Row("Compare", string.Join(", ", related.Select(other => CompareLink(run.Id, other, newer: other == run.SupersededBy))));
         if (!string.IsNullOrWhiteSpace(run.Summary))
             Row("Summary", $"<pre class=\"run-summary\" style=\"white-space:pre-wrap\">{Encode(run.Summary)}</pre>");
         html.Append("</dl>");
         WriteLiteral(html.ToString());
+    }
+
+    /// <summary>The diff of this run's figures and another's, the older run as A (as <c>diff</c> takes them): B − A is what changed since.</summary>
+    private string CompareLink(Guid run, Guid other, bool newer)
+    {
+        var (a, b) = newer ? (run, other) : (other, run);
+        return $"<a href=\"{Encode(Url.To($"{RunsDashboard.ListPath}/{a}/diff/{b}"))}\">figures against <code>{Short(other)}</code></a>";
     }
 
     private void WritePhases(RunView view)

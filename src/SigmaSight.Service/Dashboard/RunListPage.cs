@@ -27,7 +27,7 @@ internal sealed class RunListPage : RazorPage
         if (view.Total == 0)
         {
             WriteLiteral("<div class=\"alert alert-info\">No batch runs yet. Start one with the CLI " +
-                         "(<code>nightly</code>, <code>backfill</code>, <code>recompute</code>) or the nightly schedule.</div>");
+                         "(<code>run</code>, <code>backfill</code>, <code>recompute</code>) or the nightly schedule.</div>");
             WriteLiteral("</div></div>");
             return;
         }

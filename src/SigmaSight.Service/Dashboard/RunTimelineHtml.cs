@@ -47,7 +47,8 @@ internal static class RunTimelineHtml
                    .Append(C, $"<title>{Encode(item.ItemKey)}: {item.Status}, {Seconds(itemEnd - item.StartedAt.Value)}</title></rect>");
             }
         }
-        svg.Append(C, $"<text x=\"{Label}\" y=\"{height - 4}\" font-size=\"10\">{Time(from)}</text>")
+        // Plain text: an HTML element such as Time()'s <span> would end the SVG in an HTML parser and fall out of the chart.
+        svg.Append(C, $"<text x=\"{Label}\" y=\"{height - 4}\" font-size=\"10\">{from.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC</text>")
            .Append(C, $"<text x=\"{Width - 10}\" y=\"{height - 4}\" text-anchor=\"end\" font-size=\"10\">+{Seconds(to - from)}</text>");
         return svg.Append("</svg>").ToString();
     }

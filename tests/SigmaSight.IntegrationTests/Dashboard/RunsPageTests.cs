@@ -69,6 +69,9 @@ public sealed partial class RunsPageTests(RunsPageFixture fixture) : IClassFixtu
         html.Should().Contain(WebUtility.HtmlEncode($" · fetched {fetched.Single().Replace("|", " to ", StringComparison.Ordinal)}"),
             "the chunk's fetched range is shown");
         html.Should().Contain("<svg id=\"run-timeline\"");
+        var svg = html[html.IndexOf("<svg id=\"run-timeline\"", StringComparison.Ordinal)..(html.IndexOf("</svg>", StringComparison.Ordinal) + 6)];
+        svg.Should().NotContainAny(["<span", "<div", "<p>"], "an HTML element inside the SVG ends it in the browser's parser")
+            .And.MatchRegex(@"<text [^>]*>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC</text>");
         Regex.Count(html, "class=\"phase-bar\"").Should().Be(5, "one bar per phase in the timeline");
         var started = await TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM sigmasight.batch_items WHERE run_id = '{run}' AND started_at IS NOT NULL");
         started.Should().BeGreaterThan(20);

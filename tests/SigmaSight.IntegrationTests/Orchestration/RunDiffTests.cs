@@ -76,6 +76,10 @@ public sealed class RunDiffTests
         var page = await client.GetStringAsync(new Uri($"/hangfire/runs/{original}/diff/{recomputed}", UriKind.Relative), TestContext.Current.CancellationToken);
         page.Should().Contain("20 portfolio-day(s) compared, 3 changed (").And.Contain("<code>daily_pnl</code>")
             .And.Contain(System.Net.WebUtility.HtmlEncode(Holder));
+        foreach (var run in new[] { original, recomputed })
+            (await client.GetStringAsync(new Uri($"/hangfire/runs/{run}", UriKind.Relative), TestContext.Current.CancellationToken))
+                .Should().Contain($"href=\"/hangfire/runs/{original}/diff/{recomputed}\"",
+                    "both runs' pages compare the older run (A) with the newer (B), as the diff verb does");
     }
 
     private static Task<RunDiff> CompareAsync(BatchTestHost host, Guid a, Guid b) =>
