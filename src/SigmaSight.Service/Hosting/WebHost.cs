@@ -20,6 +20,11 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder([.. args, ConfigurationReload.Off]);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietLogging });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 would reach a loopback-only host with
+        // its local trust. Such a host answers only requests addressed to a loopback name, unless AllowedHosts is set.
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]) && builder.Configuration["urls"] is { Length: > 0 } urls
+            && urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(ApiReadAccess.IsLoopback))
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedHosts"] = LoopbackHosts });
         builder.Services.AddSigmaSightCore(builder.Configuration);
         builder.Services.AddSigmaSightHangfire(builder.Configuration);
         builder.Services.AddDashboardSecurity();
@@ -44,6 +49,9 @@ public static class WebHost
         app.MapSigmaSightMetrics();
         return app;
     }
+
+    /// <summary>The names a loopback-only host answers to (<c>AllowedHosts</c>, ASP.NET Core's host filtering).</summary>
+    public const string LoopbackHosts = "localhost;127.0.0.1;[::1]";
 
     /// <summary>Defaults that configuration (appsettings, environment, command line) can override.</summary>
     private static readonly Dictionary<string, string?> QuietLogging = new()

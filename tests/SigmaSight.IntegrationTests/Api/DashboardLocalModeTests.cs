@@ -30,6 +30,26 @@ public sealed class DashboardLocalModeTests : IAsyncLifetime
         html.Should().Contain("SigmaSight Batch").And.NotContain("PostgreSQL Server", "the storage connection string is never shown");
     }
 
+    /// <summary>
+    /// DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends its own name as Host. A loopback-only
+    /// host answers only loopback names, so such a page can neither read the API nor use the dashboard.
+    /// </summary>
+    [Theory]
+    [InlineData("evil.example", "/hangfire", HttpStatusCode.BadRequest)]
+    [InlineData("evil.example", "/api/portfolios", HttpStatusCode.BadRequest)]
+    [InlineData("localhost", "/api/portfolios", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", "/hangfire", HttpStatusCode.OK)]
+    public async Task LoopbackHost_AnswersOnlyRequestsAddressedToALoopbackName(string name, string path, HttpStatusCode expected)
+    {
+        using var client = _host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"{name}:{_host.Address.Port}";
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(expected);
+    }
+
     [Fact]
     public async Task Dashboard_Returns401_WhenALoopbackProxyForwardsARemoteClient()
     {
