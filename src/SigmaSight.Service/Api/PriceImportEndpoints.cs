@@ -17,7 +17,7 @@ public static class PriceImportEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/prices/import", ImportAsync).WithName("ImportPrices")
-            .Accepts<string>("text/csv", "application/gzip")
+            .Accepts<string>(Accepted[0], Accepted[1..]) // routing answers 415 to any other type, so the same list
             .Produces<PriceImportView>().ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithSummary("Import daily prices from a CSV body (date,symbol,close[,open,high,low,volume]); ?skipBadRows=true writes the good rows");

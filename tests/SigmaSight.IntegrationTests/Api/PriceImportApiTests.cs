@@ -66,6 +66,22 @@ public sealed class PriceImportApiTests(ApiHostFixture fixture) : IClassFixture<
             .Should().Be("import");
     }
 
+    /// <summary>Every content type the endpoint documents reaches the importer (routing checks its Accepts list first).</summary>
+    [Theory]
+    [InlineData("text/plain", false)]
+    [InlineData("application/x-gzip", true)]
+    [InlineData("application/octet-stream", true)]
+    public async Task Import_Returns200_ForEachAcceptedContentType(string type, bool gzip)
+    {
+        using var client = fixture.Host.Client();
+        var csv = Encoding.UTF8.GetBytes("date,symbol,close\n2026-10-26,ZZT,10\n");
+
+        var (status, body) = await PostAsync(client, "/api/prices/import", new ByteArrayContent(gzip ? PriceImports.Gzip(csv) : csv), type);
+
+        status.Should().Be(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("rowsRead").GetInt64().Should().Be(1);
+    }
+
     [Fact]
     public async Task Import_Returns415_ForAJsonBody()
     {
