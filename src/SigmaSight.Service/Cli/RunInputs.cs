@@ -13,8 +13,7 @@ public static class RunInputs
     public static void RequireTradingDay(NyseCalendar calendar, DateOnly date, string what)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        if (!calendar.IsTradingDay(date))
-            throw new UsageException($"{what} {date:yyyy-MM-dd} is not an NYSE trading day ({calendar.ClosureReason(date)})");
+        if (!calendar.IsTradingDay(date)) throw new UsageException(NotTradingDay(calendar, date, what));
     }
 
     /// <summary>Refuses a range's first day when it is not a trading day, naming the first trading day on or after it.</summary>
@@ -22,8 +21,8 @@ public static class RunInputs
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (!calendar.IsTradingDay(date))
-            throw new UsageException($"{what} {date:yyyy-MM-dd} is not an NYSE trading day ({calendar.ClosureReason(date)}); " +
-                $"the first trading day on or after it is {calendar.NextTradingDay(date):yyyy-MM-dd}", FieldOf(what));
+            throw new UsageException($"{NotTradingDay(calendar, date, what)}; the first trading day on or after it is {calendar.NextTradingDay(date):yyyy-MM-dd}",
+                FieldOf(what));
     }
 
     /// <summary>Refuses a range's last day when it is not a trading day, naming the last trading day on or before it.</summary>
@@ -31,8 +30,8 @@ public static class RunInputs
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (!calendar.IsTradingDay(date))
-            throw new UsageException($"{what} {date:yyyy-MM-dd} is not an NYSE trading day ({calendar.ClosureReason(date)}); " +
-                $"the last trading day on or before it is {calendar.PreviousTradingDay(date):yyyy-MM-dd}", FieldOf(what));
+            throw new UsageException($"{NotTradingDay(calendar, date, what)}; the last trading day on or before it is {calendar.PreviousTradingDay(date):yyyy-MM-dd}",
+                FieldOf(what));
     }
 
     /// <summary>Refuses a date outside <see cref="SupportedDates"/>, before any date arithmetic on it.</summary>
@@ -110,6 +109,9 @@ public static class RunInputs
                 "give the exact name or the id"),
         };
     }
+
+    private static string NotTradingDay(NyseCalendar calendar, DateOnly date, string what) =>
+        $"{what} {date:yyyy-MM-dd} is not an NYSE trading day ({calendar.ClosureReason(date)})";
 
     /// <summary>The API field an input is about: its name without the command line's dashes (<c>--to</c> is <c>to</c>).</summary>
     private static string FieldOf(string what) => what.TrimStart('-');

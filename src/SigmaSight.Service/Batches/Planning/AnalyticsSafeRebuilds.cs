@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SigmaSight.Analytics.Calendar;
 using SigmaSight.Service.Persistence;
 
@@ -18,32 +17,21 @@ public static class AnalyticsSafeRebuilds
         IReadOnlyDictionary<Guid, PortfolioPlan> plan, IReadOnlyList<DateOnly> analyticsDates, NyseCalendar calendar,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(calendar);
         if (run.Kind == RunKind.Recompute) return plan;
-        var rebuilt = plan.Where(p => p.Value.RebuildFrom is not null).ToDictionary(p => p.Key, p => p.Value.RebuildFrom!.Value);
-        if (rebuilt.Count == 0) return plan;
-        var ids = rebuilt.Keys.ToList();
-        var earliest = rebuilt.Values.Min();
-        var stored = await db.AnalyticResults.AsNoTracking()
-            .Where(r => ids.Contains(r.PortfolioId) && r.AsOf >= earliest && r.AsOf < run.RangeTo)
-            .Select(r => new { r.PortfolioId, r.AsOf }).Distinct()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var losing = Losing(rebuilt, stored.Select(r => (r.PortfolioId, r.AsOf)), analyticsDates);
+        var stored = await InvalidatedAnalytics.StoredAsync(db, run, plan, cancellationToken).ConfigureAwait(false);
+        var losing = Losing(stored, analyticsDates);
         return losing.Count == 0 ? plan
             : plan.ToDictionary(p => p.Key, p => losing.Contains(p.Key) ? Forward(p.Value, run, calendar) : p.Value);
     }
 
-    /// <summary>The rebuilt portfolios with a stored analytics day on or after their rebuild's first day that is not planned.</summary>
-    public static HashSet<Guid> Losing(IReadOnlyDictionary<Guid, DateOnly> rebuiltFrom, IEnumerable<(Guid Portfolio, DateOnly Day)> storedAnalytics,
-        IReadOnlyList<DateOnly> analyticsDates)
+    /// <summary>The portfolios with a stored analytics day their rebuild deletes (<see cref="InvalidatedAnalytics.StoredAsync"/>) that is not planned.</summary>
+    private static HashSet<Guid> Losing(IReadOnlyList<(Guid Portfolio, DateOnly Day)> deleted, IReadOnlyList<DateOnly> analyticsDates)
     {
-        ArgumentNullException.ThrowIfNull(rebuiltFrom);
         var planned = analyticsDates.ToHashSet();
-        return [.. storedAnalytics.Where(s => rebuiltFrom.TryGetValue(s.Portfolio, out var from) && s.Day >= from && !planned.Contains(s.Day))
-            .Select(s => s.Portfolio)];
+        return [.. deleted.Where(s => !planned.Contains(s.Day)).Select(s => s.Portfolio)];
     }
 
     private static PortfolioPlan Forward(PortfolioPlan rebuild, BatchRun run, NyseCalendar calendar)
